@@ -1,0 +1,12 @@
+/** The process exit codes (DESIGN §2). The only table; `src/cli` maps outcomes to these. */
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  auth: 3,
+  partial: 4,
+  checkFailed: 5,
+  pushFailed: 6,
+  interrupted: 130,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

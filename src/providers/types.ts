@@ -1,0 +1,132 @@
+import type { z } from 'zod';
+import type { DeepflowCloudError } from '../errors/errors.js';
+import type { Logger } from '../log/logger.js';
+import type {
+  KindRecord,
+  MapContext,
+  ProviderName,
+  ResourceKind,
+} from '../model/index.js';
+import type { Clock } from '../transport/clock.js';
+import type { RetryBudget, RetryPolicy } from '../transport/retry.js';
+
+/** One API operation an adapter calls: the single source for `check`, `providers` and permission docs. */
+export interface Operation {
+  /** Endpoint service code (`ec2`, `elasticloadbalancing`, ...). */
+  readonly service: string;
+  /** API action name (`DescribeVpcs`). */
+  readonly action: string;
+  /** Required operations fail their task when denied; optional ones skip it. */
+  readonly required: boolean;
+  /** The permission / policy action to grant (`ec2:DescribeVpcs`). */
+  readonly permission: string;
+}
+
+/** A region as the provider lists it. */
+export interface RegionInfo {
+  readonly id: string;
+  /** Localized display name (Aliyun `LocalName`, AWS "US East (N. Virginia)"). */
+  readonly localName?: string | undefined;
+  /** False for regions that exist but are not enabled / opted in. */
+  readonly enabled: boolean;
+  readonly endpoint?: string | undefined;
+}
+
+/** A region id and name every provider ships for suggestions and as a fallback (DESIGN §4). */
+export interface KnownRegion {
+  readonly id: string;
+  readonly localName?: string;
+}
+
+/** Called around every API request: limits concurrency, applies timeouts, counts, classifies, retries. */
+export type CallFn = <T>(
+  op: Operation,
+  region: string,
+  fn: (signal: AbortSignal) => Promise<T>,
+) => Promise<T>;
+
+/** Counters of API traffic (per operation). */
+export interface ApiMetrics {
+  readonly calls: Map<string, number>;
+  readonly retries: Map<string, number>;
+  countCall(operation: string): void;
+  countRetry(operation: string): void;
+}
+
+/** What an adapter gets for one account: everything but process.* and the credentials. */
+export interface AccountContext {
+  readonly provider: ProviderName;
+  /** The account's config `name`. */
+  readonly account: string;
+  /** Service code → base URL; `{region}` is substituted by the client factory. */
+  readonly endpoints: Readonly<Record<string, string>>;
+  /** Provider-specific options from the config (e.g. aws `default_region`), already validated. */
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly requestTimeoutMs: number;
+  readonly retry: RetryPolicy;
+  readonly budget: RetryBudget;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Aborted on SIGINT. */
+  readonly signal: AbortSignal;
+  readonly metrics: ApiMetrics;
+  readonly call: CallFn;
+}
+
+/** What a fetcher gets for one (account, region). */
+export interface FetchContext<S> extends AccountContext {
+  readonly session: S;
+  readonly region: string;
+  readonly map: MapContext;
+}
+
+/** Fetches one kind (and possibly records of `alsoEmits` kinds) for one region or the whole account. */
+export interface ResourceFetcher<S> {
+  readonly kind: ResourceKind;
+  /** Other kinds this fetcher yields records of (e.g. auto-assigned public IPs found on interfaces). */
+  readonly alsoEmits?: readonly ResourceKind[];
+  readonly scope: 'regional' | 'global';
+  readonly operations: readonly Operation[];
+  /** Pulls pages lazily and yields normalised records; lets errors propagate (the scheduler decides). */
+  fetch(ctx: FetchContext<S>): AsyncIterable<KindRecord>;
+}
+
+/** The light, SDK-free description of a provider (config validation, `providers`, suggestions). */
+export interface ProviderSpec<C = Record<string, unknown>> {
+  readonly name: ProviderName;
+  /** Credential keys as in the config (snake_case); values are never logged. */
+  readonly credentials: z.ZodType<C>;
+  /** Which credential keys are secrets (registered for redaction). */
+  readonly secretKeys: readonly string[];
+  /** Credential key → environment variable, for runs without `--config`. */
+  readonly credentialEnv: Readonly<Record<string, string>>;
+  /** Provider options accepted on an account (validated; unknown keys rejected). */
+  readonly options: z.ZodType<Record<string, unknown>>;
+  /** Endpoint service codes usable in `endpoints`. */
+  readonly services: readonly string[];
+  readonly knownRegions: readonly KnownRegion[];
+}
+
+/** The adapter contract (STYLE §3). */
+export interface ProviderAdapter<C, S> {
+  readonly name: ProviderName;
+  readonly spec: ProviderSpec<C>;
+  /** Who retries: the SDK (configured from our policy) or our call wrapper. Never both. */
+  readonly retries: 'sdk' | 'ours';
+  /** Operations `connect` and `listRegions` make. */
+  readonly accountOperations: readonly Operation[];
+  /** Verifies auth and resolves the account id (DeepFlow's CheckAuth). */
+  connect(creds: C, ctx: AccountContext): Promise<S>;
+  /** The cloud account id, once connected. */
+  accountId(session: S): string | undefined;
+  listRegions(session: S, ctx: AccountContext): Promise<RegionInfo[]>;
+  readonly fetchers: readonly ResourceFetcher<S>[];
+  /** Turns any failure (SDK exception, HTTP error) into our typed error. Pure. */
+  classify(err: unknown, op: Operation, region: string): DeepflowCloudError;
+}
+
+/** What the lazy registry loads. */
+export interface AdapterModule {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each adapter has its own creds/session types
+  readonly adapter: ProviderAdapter<any, any>;
+}
