@@ -3,7 +3,7 @@
 /** The name, or the native id when the name is empty or missing. */
 export function nameOrId(name: string | undefined | null, nativeId: string): string {
   const trimmed = name?.trim();
-  return trimmed ? trimmed : nativeId;
+  return trimmed !== undefined && trimmed !== '' ? trimmed : nativeId;
 }
 
 /** An ISO-8601 UTC string from a Date, epoch ms or date string; `undefined` when absent or invalid. */

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { RefSchema, RunStateSchema, baseRecordShape } from './common.js';
 
-export const RdsEngineSchema = z.enum(['mysql', 'postgresql', 'sqlserver', 'mariadb', 'oracle', 'other']);
+export const RdsEngineSchema = z.enum([
+  'mysql',
+  'postgresql',
+  'sqlserver',
+  'mariadb',
+  'oracle',
+  'other',
+]);
 export type RdsEngine = z.infer<typeof RdsEngineSchema>;
 
 /** A managed relational database instance (Aurora cluster members included). */

@@ -7,7 +7,7 @@ import type { ProviderSpec } from './types.js';
  * suggestions). Loading this never loads an SDK.
  */
 export const SPECS: Partial<Record<ProviderName, ProviderSpec>> = {
-  aws: awsSpec as ProviderSpec,
+  aws: awsSpec,
 };
 
 export function specOf(p: ProviderName): ProviderSpec | undefined {

@@ -1,12 +1,7 @@
 import type { z } from 'zod';
 import type { DeepflowCloudError } from '../errors/errors.js';
 import type { Logger } from '../log/logger.js';
-import type {
-  KindRecord,
-  MapContext,
-  ProviderName,
-  ResourceKind,
-} from '../model/index.js';
+import type { KindRecord, MapContext, ProviderName, ResourceKind } from '../model/index.js';
 import type { Clock } from '../transport/clock.js';
 import type { RetryBudget, RetryPolicy } from '../transport/retry.js';
 

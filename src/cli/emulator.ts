@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { startEmulator } from '../emulator/index.js';
+import type { EmulatorOptions, FaultSpec } from '../emulator/harness.js';
+import { ConfigError } from '../errors/errors.js';
+import type { ExitCode } from '../errors/exit-codes.js';
+import { EXIT } from '../errors/exit-codes.js';
+import { parsePositiveInt } from './accounts.js';
+import type { Io } from './io.js';
+
+interface EmulatorFlags {
+  provider: string;
+  port?: string;
+  seed?: string;
+  scale: 'tiny' | 'small' | 'medium' | 'large';
+  latency?: string;
+  pageLimit?: string;
+  faults?: string;
+}
+
+export function emulatorCommand(io: Io, setExit: (c: ExitCode) => void): Command {
+  return new Command('emulator')
+    .description(
+      "serve a provider's API on 127.0.0.1 (its wire protocol, signature checks, paging, faults) until interrupted",
+    )
+    .addOption(
+      new Option('--provider <name>', 'provider to emulate').choices(['aws']).makeOptionMandatory(),
+    )
+    .option('--port <n>', 'port to listen on (default: any free port)')
+    .option('--seed <n>', 'seed of the generated world (default 1)')
+    .addOption(
+      new Option('--scale <scale>', 'size of the generated world')
+        .choices(['tiny', 'small', 'medium', 'large'])
+        .default('small'),
+    )
+    .option('--latency <ms>', 'added latency per request, in milliseconds')
+    .option('--page-limit <n>', 'cap every page size below the API maximum (to exercise paging)')
+    .option(
+      '--faults <file>',
+      'JSON file: a list of {op, region?, times?, respond} faults to inject',
+    )
+    .action(async (flags: EmulatorFlags) => {
+      setExit(await runEmulator(flags, io));
+    });
+}
+
+async function runEmulator(flags: EmulatorFlags, io: Io): Promise<ExitCode> {
+  const opts: EmulatorOptions = { scale: flags.scale };
+  const port = flags.port === undefined ? undefined : parsePositiveInt(flags.port, '--port', 65535);
+  if (port !== undefined) opts.port = port;
+  const seed =
+    flags.seed === undefined ? undefined : parsePositiveInt(flags.seed, '--seed', 2 ** 31);
+  if (seed !== undefined) opts.seed = seed;
+  const latency = flags.latency === undefined ? undefined : Number(flags.latency);
+  if (latency !== undefined) {
+    if (!Number.isFinite(latency) || latency < 0) {
+      throw new ConfigError(
+        '--latency',
+        `must be a number of milliseconds ≥ 0, got '${flags.latency ?? ''}'`,
+      );
+    }
+    opts.latencyMs = latency;
+  }
+  const pageLimit = parsePositiveInt(flags.pageLimit, '--page-limit', 10_000);
+  if (pageLimit !== undefined) opts.pageLimit = pageLimit;
+  if (flags.faults !== undefined) opts.faults = await readFaults(flags.faults);
+
+  const em = await startEmulator('aws', opts);
+  io.stdout.write(
+    `${JSON.stringify(
+      {
+        provider: em.provider,
+        url: em.url,
+        endpoints: em.endpoints,
+        credentials: {
+          access_key_id: em.credentials.accessKeyId,
+          secret_access_key: em.credentials.secretAccessKey,
+        },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  io.stderr.write(`emulator for ${em.provider} listening on ${em.url}; Ctrl-C to stop\n`);
+  await new Promise<void>((resolve) => {
+    if (io.signal.aborted) resolve();
+    io.signal.addEventListener('abort', () => {
+      resolve();
+    });
+  });
+  await em.close();
+  return EXIT.ok;
+}
+
+async function readFaults(path: string): Promise<FaultSpec[]> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(
+      '--faults',
+      `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  if (!Array.isArray(parsed))
+    throw new ConfigError('--faults', `${path} must hold a JSON array of faults`);
+  return parsed as FaultSpec[];
+}

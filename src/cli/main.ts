@@ -1,0 +1,32 @@
+import { EXIT } from '../errors/exit-codes.js';
+import { run } from './program.js';
+
+/** The process entry point: the only place that touches process.*. */
+async function main(): Promise<void> {
+  const controller = new AbortController();
+  let signals = 0;
+  const onSignal = (sig: NodeJS.Signals): void => {
+    signals += 1;
+    if (signals > 1) process.exit(EXIT.interrupted);
+    process.stderr.write(`\ndeepflow-cloud: ${sig} received, stopping (again to force)\n`);
+    controller.abort(new Error(`${sig} received`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const code = await run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    stderrIsTTY: process.stderr.isTTY,
+    signal: controller.signal,
+  });
+  // Wait for stdout to drain, then exit even if an SDK left an idle keep-alive socket open.
+  await new Promise<void>((resolve) =>
+    process.stdout.write('', () => {
+      resolve();
+    }),
+  );
+  process.exit(code);
+}
+
+await main();

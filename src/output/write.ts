@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { Inventory, KindRecord } from '../model/index.js';
+import { KIND_KEYS, RESOURCE_KINDS } from '../model/index.js';
+
+export type OutputFormat = 'json' | 'ndjson';
+
+/** A destination that is either stdout or a file written atomically (temp file in the same folder + rename). */
+export interface Sink {
+  write(chunk: string): Promise<void>;
+  /** Makes the output visible (rename into place). */
+  commit(): Promise<void>;
+  /** Drops a partial output (the temp file is removed; the previous file stays untouched). */
+  abort(): Promise<void>;
+}
+
+export function stdoutSink(out: Writable): Sink {
+  return {
+    write: (chunk) =>
+      new Promise((resolve, reject) => {
+        out.write(chunk, (err) => {
+          if (err) reject(err);
+          else resolve();
+        });
+      }),
+    commit: () => Promise.resolve(),
+    abort: () => Promise.resolve(),
+  };
+}
+
+export async function atomicFileSink(path: string): Promise<Sink> {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fh: FileHandle = await open(tmp, 'wx', 0o600);
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (!closed) {
+      closed = true;
+      await fh.close();
+    }
+  };
+  return {
+    write: async (chunk) => {
+      await fh.write(chunk);
+    },
+    commit: async () => {
+      await fh.sync();
+      await close();
+      await rename(tmp, path);
+    },
+    abort: async () => {
+      await close();
+      await unlink(tmp).catch(() => undefined);
+    },
+  };
+}
+
+/** The whole document as pretty JSON. */
+export function renderJson(inv: Inventory): string {
+  return `${JSON.stringify(inv, null, 2)}\n`;
+}
+
+/** One ndjson line of a record: `{"type":"vm","data":{...}}`. */
+export function ndjsonRecordLine(kr: KindRecord): string {
+  return `${JSON.stringify({ type: kr.kind, data: kr.record })}\n`;
+}
+
+/** The ndjson header line (first line of the stream). */
+export function ndjsonHeader(
+  inv: Pick<Inventory, 'schema_version' | 'tool' | 'generated_at'>,
+): string {
+  return `${JSON.stringify({ type: 'header', data: { schema_version: inv.schema_version, tool: inv.tool, generated_at: inv.generated_at } })}\n`;
+}
+
+/** The closing lines of an ndjson stream: one per account and one per error. */
+export function ndjsonTrailer(inv: Inventory): string {
+  return (
+    inv.accounts.map((a) => JSON.stringify({ type: 'account', data: a })).join('\n') +
+    (inv.accounts.length ? '\n' : '') +
+    inv.errors.map((e) => JSON.stringify({ type: 'error', data: e })).join('\n') +
+    (inv.errors.length ? '\n' : '')
+  );
+}
+
+/** All records of a finished document as ndjson lines, in id order per kind. */
+export function renderNdjsonRecords(inv: Inventory): string {
+  let out = '';
+  for (const kind of RESOURCE_KINDS) {
+    for (const record of inv[KIND_KEYS[kind]])
+      out += ndjsonRecordLine({ kind, record } as KindRecord);
+  }
+  return out;
+}

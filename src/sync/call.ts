@@ -1,0 +1,85 @@
+import type { LimitFunction } from 'p-limit';
+import { AbortedError, DeepflowCloudError } from '../errors/errors.js';
+import type { Logger } from '../log/logger.js';
+import type { ApiMetrics, CallFn, Operation } from '../providers/types.js';
+import type { Clock } from '../transport/clock.js';
+import type { RetryBudget, RetryPolicy } from '../transport/retry.js';
+import { backoffDelay } from '../transport/retry.js';
+
+/** The operation whose failure produced an error (so the scheduler knows whether it was required). */
+const failedOperation = new WeakMap<DeepflowCloudError, Operation>();
+
+export function operationOf(err: DeepflowCloudError): Operation | undefined {
+  return failedOperation.get(err);
+}
+
+export function operationName(op: Operation): string {
+  return `${op.service}:${op.action}`;
+}
+
+export interface CallDeps {
+  readonly retries: 'sdk' | 'ours';
+  readonly classify: (err: unknown, op: Operation, region: string) => DeepflowCloudError;
+  /** Bounds in-flight requests of the account. */
+  readonly limiter: LimitFunction;
+  readonly metrics: ApiMetrics;
+  readonly clock: Clock;
+  readonly retry: RetryPolicy;
+  readonly budget: RetryBudget;
+  readonly requestTimeoutMs: number;
+  readonly signal: AbortSignal;
+  readonly log: Logger;
+}
+
+/**
+ * The wrapper around every API request: the account's request limit, a per-attempt timeout, call counts,
+ * classification into our typed errors, and — for providers whose SDK does not retry — the one retry layer
+ * (full-jitter backoff, Retry-After, the run's retry budget).
+ */
+export function createCall(deps: CallDeps): CallFn {
+  return async <T>(op: Operation, region: string, fn: (signal: AbortSignal) => Promise<T>) => {
+    const name = operationName(op);
+    // A function, not a property read, because the signal changes under us while awaiting.
+    const aborted = (): boolean => deps.signal.aborted;
+    for (let attempt = 1; ; attempt++) {
+      if (aborted()) throw new AbortedError('interrupted', { operation: name, region });
+      try {
+        return await deps.limiter(() => {
+          deps.metrics.countCall(name);
+          // The SDKs that retry themselves get a per-attempt timeout in their own client config.
+          const signal =
+            deps.retries === 'ours'
+              ? AbortSignal.any([deps.signal, AbortSignal.timeout(deps.requestTimeoutMs)])
+              : deps.signal;
+          return fn(signal);
+        });
+      } catch (e) {
+        if (aborted()) throw new AbortedError('interrupted', { operation: name, region });
+        const err = e instanceof DeepflowCloudError ? e : deps.classify(e, op, region);
+        if (!failedOperation.has(err)) failedOperation.set(err, op);
+        const again =
+          deps.retries === 'ours' &&
+          err.retryable &&
+          attempt < deps.retry.maxAttempts &&
+          deps.budget.take();
+        if (!again) throw err;
+        deps.metrics.countRetry(name);
+        const delay = backoffDelay(
+          deps.retry,
+          attempt,
+          err.kind === 'throttled',
+          deps.clock,
+          err.retryAfterMs,
+        );
+        deps.log.debug('retrying', {
+          operation: name,
+          region,
+          attempt,
+          delay_ms: delay,
+          error_kind: err.kind,
+        });
+        await deps.clock.sleep(delay, deps.signal).catch(() => undefined);
+      }
+    }
+  };
+}

@@ -1,0 +1,235 @@
+import pLimit from 'p-limit';
+import type { DeepflowCloudError } from '../errors/errors.js';
+import { ConfigError, InternalError } from '../errors/errors.js';
+import type { Logger } from '../log/logger.js';
+import type {
+  AccountSummary,
+  AnyRecord,
+  ErrorEntry,
+  KindRecord,
+  ProviderName,
+  Region,
+  ResourceKind,
+} from '../model/index.js';
+import { KIND_SCHEMAS, RESOURCE_KINDS, nameOrId, resourceId } from '../model/index.js';
+import type { AccountContext, ApiMetrics, FetchContext, RegionInfo } from '../providers/types.js';
+import { filterRegions, formatUnmatched } from '../regions/filter.js';
+import type { Clock } from '../transport/clock.js';
+import type { RetryPolicy } from '../transport/retry.js';
+import { RetryBudget } from '../transport/retry.js';
+import type { AnyAdapter, RunEnv, SyncAccount } from './account.js';
+import { accountContext, asError, loadAdapter, openAccount } from './account.js';
+import { operationOf } from './call.js';
+import type { TaskOutcome } from './outcome.js';
+import { errorEntry, statusOf } from './outcome.js';
+import type { Task } from './plan.js';
+import { planTasks } from './plan.js';
+import { contentVersion } from './version.js';
+
+export type { SyncAccount } from './account.js';
+
+/** Progress notifications for the display and the logs. */
+export interface SyncObserver {
+  accountStarted?(account: string, provider: ProviderName): void;
+  regionsPlanned?(account: string, regions: readonly string[], tasks: number): void;
+  taskDone?(outcome: TaskOutcome): void;
+  accountDone?(summary: AccountSummary): void;
+  /** Records of a task that completed, in arrival order (for streaming sinks). */
+  records?(records: readonly KindRecord[]): void;
+}
+
+export interface SyncOptions {
+  readonly accounts: readonly SyncAccount[];
+  readonly requestTimeoutMs: number;
+  readonly retry: RetryPolicy;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly signal: AbortSignal;
+  readonly metrics: ApiMetrics;
+  /** Bounds running tasks per account, in multiples of the account's request concurrency. */
+  readonly taskFactor?: number;
+  readonly observer?: SyncObserver;
+  /** Where adapters come from (default: the lazy registry); tests pass in-memory adapters. */
+  readonly loadAdapter?: (p: ProviderName) => Promise<AnyAdapter>;
+}
+
+export interface AccountResult {
+  readonly summary: AccountSummary;
+  readonly records: Map<ResourceKind, AnyRecord[]>;
+  readonly outcomes: TaskOutcome[];
+  readonly errors: ErrorEntry[];
+  /** Why the whole account failed (connect or region listing), if it did. */
+  readonly fatal?: DeepflowCloudError;
+}
+
+export interface SyncResult {
+  readonly accounts: AccountResult[];
+}
+
+/** Runs every account in parallel; one account's failure never stops another. */
+export async function runSync(opts: SyncOptions): Promise<SyncResult> {
+  const env: RunEnv = { ...opts, budget: new RetryBudget(opts.retry.budget) };
+  const accounts = await Promise.all(opts.accounts.map((a) => syncAccount(a, opts, env)));
+  return { accounts };
+}
+
+async function syncAccount(
+  account: SyncAccount,
+  opts: SyncOptions,
+  env: RunEnv,
+): Promise<AccountResult> {
+  const { name, provider } = account;
+  const log = opts.log.child({ account: name, provider });
+  opts.observer?.accountStarted?.(name, provider);
+  const records = new Map<ResourceKind, AnyRecord[]>();
+  const outcomes: TaskOutcome[] = [];
+  const errors: ErrorEntry[] = [];
+  const selected = new Set<ResourceKind>(account.resources ?? RESOURCE_KINDS);
+  let regions: string[] = [];
+  let disabled: string[] = [];
+  let accountId: string | undefined;
+
+  const finish = (fatal?: DeepflowCloudError): AccountResult => {
+    const all = [...records.values()].flat();
+    const failedTasks = outcomes.filter((o) => o.status !== 'ok').length;
+    const status: AccountSummary['status'] =
+      fatal !== undefined || (outcomes.length > 0 && outcomes.every((o) => o.status === 'failed'))
+        ? 'failed'
+        : failedTasks > 0 || errors.length > 0
+          ? 'partial'
+          : 'ok';
+    const summary: AccountSummary = {
+      name,
+      provider,
+      status,
+      regions,
+      disabled_regions: disabled,
+      version: contentVersion(all),
+    };
+    if (accountId !== undefined) summary.account_id = accountId;
+    opts.observer?.accountDone?.(summary);
+    return fatal === undefined
+      ? { summary, records, outcomes, errors }
+      : { summary, records, outcomes, errors, fatal };
+  };
+
+  const adapter = await (opts.loadAdapter ?? loadAdapter)(provider);
+  const ctx = accountContext(account, adapter, env, log);
+
+  // Connect and list regions: failures here fail the account.
+  let session: unknown;
+  let listed: RegionInfo[];
+  try {
+    const opened = await openAccount(account, adapter, ctx, errors);
+    session = opened.session;
+    accountId = opened.accountId;
+    listed = opened.regions;
+  } catch (e) {
+    const err = asError(e, provider, name);
+    log.error('account failed', { error_kind: err.kind, error: err.message });
+    errors.push(errorEntry({ account: name, provider }, err, 'failed'));
+    return finish(err);
+  }
+
+  const decision = filterRegions(listed, account.regions, adapter.spec.knownRegions);
+  if (decision.unmatched.length > 0) {
+    throw new ConfigError('', formatUnmatched(decision.unmatched, `account '${name}' regions`));
+  }
+  regions = decision.selected;
+  disabled = decision.decisions.filter((d) => d.status === 'disabled').map((d) => d.id);
+  if (selected.has('region')) {
+    const byId = new Map(listed.map((r) => [r.id, r]));
+    records.set(
+      'region',
+      regions.map((id) => regionRecord(provider, name, byId.get(id) ?? { id, enabled: true })),
+    );
+  }
+
+  const tasks = planTasks(adapter.fetchers, regions, selected);
+  opts.observer?.regionsPlanned?.(name, regions, tasks.length);
+  const taskLimit = pLimit(Math.max(1, account.concurrency * (opts.taskFactor ?? 2)));
+  await Promise.all(
+    tasks.map((task) =>
+      taskLimit(async () => {
+        const outcome = await runTask(task, session, ctx, records, errors, opts, log);
+        outcomes.push(outcome);
+        opts.observer?.taskDone?.(outcome);
+      }),
+    ),
+  );
+  return finish();
+}
+
+async function runTask(
+  task: Task<unknown>,
+  session: unknown,
+  actx: AccountContext,
+  records: Map<ResourceKind, AnyRecord[]>,
+  errors: ErrorEntry[],
+  opts: SyncOptions,
+  log: Logger,
+): Promise<TaskOutcome> {
+  const { provider, account } = actx;
+  const kind = task.fetcher.kind;
+  const ctx: FetchContext<unknown> = {
+    ...actx,
+    session,
+    region: task.region,
+    map: { provider, account, region: task.region },
+    call: (op, region, fn) => actx.call(op, region, fn),
+  };
+  // Records are buffered per task: a task that fails contributes nothing, never a part presented as whole.
+  const buffer: KindRecord[] = [];
+  try {
+    for await (const kr of task.fetcher.fetch(ctx)) {
+      if (task.kinds.includes(kr.kind)) buffer.push(kr);
+    }
+  } catch (e) {
+    const err = asError(e, provider, account, task.region);
+    const status = statusOf(err, operationOf(err));
+    errors.push(errorEntry({ account, provider, region: task.region, kind }, err, status));
+    log.warn(`task ${status}`, {
+      region: task.region,
+      kind,
+      error_kind: err.kind,
+      error: err.message,
+    });
+    return { account, provider, region: task.region, kind, status, records: 0, error: err };
+  }
+  const valid: KindRecord[] = [];
+  for (const kr of buffer) {
+    const parsed = KIND_SCHEMAS[kr.kind].safeParse(kr.record);
+    if (parsed.success) {
+      valid.push(kr);
+      const list = records.get(kr.kind) ?? [];
+      list.push(kr.record);
+      records.set(kr.kind, list);
+      continue;
+    }
+    const issue = parsed.error.issues[0];
+    const err = new InternalError(
+      `${kr.kind} ${kr.record.native_id} does not match the schema: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''} (please file an issue)`,
+      { provider, region: task.region, kind: kr.kind },
+    );
+    errors.push(
+      errorEntry({ account, provider, region: task.region, kind: kr.kind }, err, 'failed'),
+    );
+  }
+  opts.observer?.records?.(valid);
+  return { account, provider, region: task.region, kind, status: 'ok', records: valid.length };
+}
+
+function regionRecord(provider: ProviderName, account: string, info: RegionInfo): Region {
+  const r: Region = {
+    id: resourceId({ provider, account, region: info.id }, 'region', info.id),
+    native_id: info.id,
+    name: nameOrId(info.localName, info.id),
+    provider,
+    account,
+    region: info.id,
+    tags: {},
+  };
+  if (info.localName !== undefined) r.local_name = info.localName;
+  if (info.endpoint !== undefined) r.endpoint = info.endpoint;
+  return r;
+}
