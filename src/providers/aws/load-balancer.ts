@@ -1,0 +1,230 @@
+import type {
+  LoadBalancer as AwsLoadBalancer,
+  Listener,
+  TargetGroup,
+  TargetHealthDescription,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  DescribeTargetGroupsCommand,
+  DescribeTargetHealthCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import type {
+  Availability,
+  LbListener,
+  LbTarget,
+  LoadBalancer,
+  MapContext,
+} from '../../model/index.js';
+import { compact, lookup, nameOrId, normalizeProtocol, refId } from '../../model/index.js';
+import type { ResourceFetcher } from '../types.js';
+import type { AwsSession } from './client.js';
+import { awsCall, paginate } from './client.js';
+import { awsOperation, baseFields, defined, refIds } from './common.js';
+
+const DESCRIBE_LOAD_BALANCERS = awsOperation(
+  'elasticloadbalancing',
+  'DescribeLoadBalancers',
+  false,
+);
+const DESCRIBE_LISTENERS = awsOperation('elasticloadbalancing', 'DescribeListeners', false);
+const DESCRIBE_TARGET_GROUPS = awsOperation('elasticloadbalancing', 'DescribeTargetGroups', false);
+const DESCRIBE_TARGET_HEALTH = awsOperation('elasticloadbalancing', 'DescribeTargetHealth', false);
+
+/** The largest page ELBv2 serves. */
+const PAGE_SIZE = 400;
+
+const LB_STATE: Readonly<Record<string, Availability>> = {
+  active: 'available',
+  // Impaired = serving but unable to scale; it still carries traffic.
+  active_impaired: 'available',
+  provisioning: 'pending',
+  failed: 'error',
+};
+
+const LB_TYPE: Readonly<Record<string, LoadBalancer['type']>> = {
+  application: 'application',
+  network: 'network',
+  gateway: 'gateway',
+};
+
+const TARGET_HEALTH: Readonly<Record<string, LbTarget['health']>> = {
+  healthy: 'healthy',
+  unhealthy: 'unhealthy',
+  'unhealthy.draining': 'unhealthy',
+  unused: 'unused',
+};
+
+const TARGET_TYPE: Readonly<Record<string, LbTarget['type']>> = {
+  instance: 'vm',
+  ip: 'ip',
+  lambda: 'other',
+  alb: 'other',
+};
+
+/** Target groups a listener forwards to by default (plain forward or weighted forward config). */
+export function forwardTargetGroups(listener: Listener): string[] {
+  const arns: (string | undefined)[] = [];
+  for (const action of listener.DefaultActions ?? []) {
+    if (action.Type !== 'forward') continue;
+    arns.push(action.TargetGroupArn);
+    for (const tg of action.ForwardConfig?.TargetGroups ?? []) arns.push(tg.TargetGroupArn);
+  }
+  return compact(arns);
+}
+
+function mapTarget(
+  raw: TargetHealthDescription,
+  group: TargetGroup | undefined,
+  ctx: MapContext,
+): LbTarget {
+  const id = raw.Target?.Id ?? '';
+  const guessed = id.startsWith('i-') ? 'vm' : /^[0-9a-f.:]+$/i.test(id) ? 'ip' : 'other';
+  const type = lookup(TARGET_TYPE, group?.TargetType, guessed);
+  return {
+    type,
+    native_id: id,
+    ...defined({
+      vm_id: type === 'vm' ? refId(ctx, 'vm', id) : undefined,
+      ip: type === 'ip' ? id : undefined,
+      port: raw.Target?.Port ?? group?.Port,
+    }),
+    health: lookup(TARGET_HEALTH, raw.TargetHealth?.State, 'unknown'),
+  };
+}
+
+function mapListener(
+  raw: Listener,
+  groups: ReadonlyMap<string, TargetGroup>,
+  health: ReadonlyMap<string, readonly TargetHealthDescription[]>,
+  ctx: MapContext,
+): LbListener {
+  const protocol = normalizeProtocol(raw.Protocol);
+  const port = raw.Port ?? 0;
+  const targets: LbTarget[] = [];
+  for (const arn of forwardTargetGroups(raw)) {
+    for (const t of health.get(arn) ?? []) targets.push(mapTarget(t, groups.get(arn), ctx));
+  }
+  return {
+    native_id: raw.ListenerArn ?? '',
+    name: `${raw.Protocol ?? protocol.toUpperCase()}:${port}`,
+    protocol,
+    port,
+    targets,
+  };
+}
+
+/**
+ * An ALB, NLB or GWLB (native id = ARN) with its listeners and their default-action targets. The
+ * fetcher passes the listeners, the region's target groups and the health of the groups in use.
+ */
+export function mapLoadBalancer(
+  raw: AwsLoadBalancer,
+  listeners: readonly Listener[],
+  groups: ReadonlyMap<string, TargetGroup>,
+  health: ReadonlyMap<string, readonly TargetHealthDescription[]>,
+  ctx: MapContext,
+): LoadBalancer {
+  const nativeId = raw.LoadBalancerArn ?? '';
+  const zones = raw.AvailabilityZones ?? [];
+  const addresses = zones.flatMap((z) => z.LoadBalancerAddresses ?? []);
+  return {
+    ...baseFields(
+      ctx,
+      'load_balancer',
+      nativeId,
+      nameOrId(raw.LoadBalancerName, nativeId),
+      {},
+      raw.CreatedTime,
+    ),
+    ...defined({ vpc_id: refId(ctx, 'vpc', raw.VpcId), dns_name: raw.DNSName }),
+    scheme: raw.Scheme === 'internal' ? 'internal' : 'internet',
+    type: lookup(LB_TYPE, raw.Type, 'other'),
+    state: lookup(LB_STATE, raw.State?.Code, 'unknown'),
+    vips: compact(addresses.flatMap((a) => [a.IpAddress, a.PrivateIPv4Address, a.IPv6Address])),
+    subnet_ids: refIds(
+      ctx,
+      'subnet',
+      zones.map((z) => z.SubnetId),
+    ),
+    zone_ids: refIds(
+      ctx,
+      'zone',
+      zones.map((z) => z.ZoneName),
+    ),
+    listeners: listeners.map((l) => mapListener(l, groups, health, ctx)),
+  };
+}
+
+export const loadBalancerFetcher: ResourceFetcher<AwsSession> = {
+  kind: 'load_balancer',
+  scope: 'regional',
+  operations: [
+    DESCRIBE_LOAD_BALANCERS,
+    DESCRIBE_LISTENERS,
+    DESCRIBE_TARGET_GROUPS,
+    DESCRIBE_TARGET_HEALTH,
+  ],
+  async *fetch(ctx) {
+    const elb = ctx.session.clients.elbv2(ctx.region);
+    const region = ctx.region;
+    const balancers: AwsLoadBalancer[] = [];
+    const lbPages = paginate(
+      ctx,
+      DESCRIBE_LOAD_BALANCERS,
+      region,
+      (Marker, signal) =>
+        elb.send(new DescribeLoadBalancersCommand({ PageSize: PAGE_SIZE, Marker }), {
+          abortSignal: signal,
+        }),
+      (page) => page.NextMarker,
+    );
+    for await (const page of lbPages) balancers.push(...(page.LoadBalancers ?? []));
+    if (balancers.length === 0) return;
+
+    const groups = new Map<string, TargetGroup>();
+    const tgPages = paginate(
+      ctx,
+      DESCRIBE_TARGET_GROUPS,
+      region,
+      (Marker, signal) =>
+        elb.send(new DescribeTargetGroupsCommand({ PageSize: PAGE_SIZE, Marker }), {
+          abortSignal: signal,
+        }),
+      (page) => page.NextMarker,
+    );
+    for await (const page of tgPages) {
+      for (const tg of page.TargetGroups ?? [])
+        if (tg.TargetGroupArn) groups.set(tg.TargetGroupArn, tg);
+    }
+
+    const health = new Map<string, readonly TargetHealthDescription[]>();
+    for (const lb of balancers) {
+      const listeners: Listener[] = [];
+      const LoadBalancerArn = lb.LoadBalancerArn;
+      const listenerPages = paginate(
+        ctx,
+        DESCRIBE_LISTENERS,
+        region,
+        (Marker, signal) =>
+          elb.send(new DescribeListenersCommand({ LoadBalancerArn, PageSize: PAGE_SIZE, Marker }), {
+            abortSignal: signal,
+          }),
+        (page) => page.NextMarker,
+      );
+      for await (const page of listenerPages) listeners.push(...(page.Listeners ?? []));
+      for (const TargetGroupArn of listeners.flatMap(forwardTargetGroups)) {
+        if (health.has(TargetGroupArn)) continue;
+        const out = await awsCall(ctx, DESCRIBE_TARGET_HEALTH, region, (signal) =>
+          elb.send(new DescribeTargetHealthCommand({ TargetGroupArn }), { abortSignal: signal }),
+        );
+        health.set(TargetGroupArn, out.TargetHealthDescriptions ?? []);
+      }
+      yield {
+        kind: 'load_balancer',
+        record: mapLoadBalancer(lb, listeners, groups, health, ctx.map),
+      };
+    }
+  },
+};
