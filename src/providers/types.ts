@@ -15,6 +15,8 @@ export interface Operation {
   readonly required: boolean;
   /** The permission / policy action to grant (`ec2:DescribeVpcs`). */
   readonly permission: string;
+  /** API version, when one service code serves two APIs with the same action (AWS classic ELB). */
+  readonly version?: string;
 }
 
 /** A region as the provider lists it. */

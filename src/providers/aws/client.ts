@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { RDSClient } from '@aws-sdk/client-rds';
@@ -127,6 +128,7 @@ export class AwsClients {
   readonly #rds = new Map<string, RDSClient>();
   readonly #elasticache = new Map<string, ElastiCacheClient>();
   readonly #elbv2 = new Map<string, ElasticLoadBalancingV2Client>();
+  readonly #elb = new Map<string, ElasticLoadBalancingClient>();
   readonly #eks = new Map<string, EKSClient>();
   readonly #sts = new Map<string, STSClient>();
 
@@ -186,6 +188,14 @@ export class AwsClients {
       () => new ElasticLoadBalancingV2Client(this.#config('elasticloadbalancing', region)),
     );
   }
+  /** Classic ELB (API 2012-06-01), served by the same `elasticloadbalancing` endpoint as v2. */
+  elb(region: string): ElasticLoadBalancingClient {
+    return this.#get(
+      this.#elb,
+      region,
+      () => new ElasticLoadBalancingClient(this.#config('elasticloadbalancing', region)),
+    );
+  }
   eks(region: string): EKSClient {
     return this.#get(this.#eks, region, () => new EKSClient(this.#config('eks', region)));
   }
@@ -200,6 +210,7 @@ export class AwsClients {
       this.#rds,
       this.#elasticache,
       this.#elbv2,
+      this.#elb,
       this.#eks,
       this.#sts,
     ]) {

@@ -22,10 +22,12 @@ function fixture(operation: string, name: string): unknown {
 function queuedContext(responses: Record<string, unknown[]>) {
   const calls: string[] = [];
   const call: CallFn = <T>(op: Operation): Promise<T> => {
-    calls.push(op.action);
-    const next = responses[op.action]?.shift();
+    // Classic ELB shares action names with ELBv2: its operations are keyed `Action@2012-06-01`.
+    const key = op.version === undefined ? op.action : `${op.action}@${op.version}`;
+    calls.push(key);
+    const next = responses[key]?.shift();
     return next === undefined
-      ? Promise.reject(new Error(`unexpected call ${op.action}`))
+      ? Promise.reject(new Error(`unexpected call ${key}`))
       : Promise.resolve(next as T);
   };
   const ctx: AccountContext = {
@@ -204,6 +206,8 @@ describe('aws/fetchers', () => {
 
   it('describes listeners per load balancer and the health of each forwarded target group once', async () => {
     const out = await run('load_balancer', {
+      'DescribeLoadBalancers@2012-06-01': [fixture('DescribeLoadBalancers', 'classic-basic')],
+      'DescribeInstanceHealth@2012-06-01': [fixture('DescribeInstanceHealth', 'legacy-web')],
       DescribeLoadBalancers: [
         fixture('DescribeLoadBalancers', 'v2-basic'),
         fixture('DescribeLoadBalancers', 'v2-basic-2'),
@@ -223,6 +227,8 @@ describe('aws/fetchers', () => {
       ],
     });
     expect(out.calls).toEqual([
+      'DescribeLoadBalancers@2012-06-01',
+      'DescribeInstanceHealth@2012-06-01',
       'DescribeLoadBalancers',
       'DescribeLoadBalancers',
       'DescribeTargetGroups',
@@ -235,12 +241,16 @@ describe('aws/fetchers', () => {
       'DescribeListeners',
       'DescribeTargetHealth',
     ]);
-    expect(out.records).toHaveLength(3);
+    // Two classic (one without instances: no health call) and three v2 load balancers.
+    expect(out.records).toHaveLength(5);
   });
 
   it('makes no further load balancer calls in a region without load balancers', async () => {
-    const out = await run('load_balancer', { DescribeLoadBalancers: [{ LoadBalancers: [] }] });
-    expect(out.calls).toEqual(['DescribeLoadBalancers']);
+    const out = await run('load_balancer', {
+      'DescribeLoadBalancers@2012-06-01': [{ LoadBalancerDescriptions: [] }],
+      DescribeLoadBalancers: [{ LoadBalancers: [] }],
+    });
+    expect(out.calls).toEqual(['DescribeLoadBalancers@2012-06-01', 'DescribeLoadBalancers']);
   });
 
   it('reads subnet groups, clusters, replication groups and serverless caches', async () => {

@@ -10,6 +10,11 @@ import type {
 import { describe, expect, it } from 'vitest';
 import type { MapContext } from '../../model/index.js';
 import { KIND_SCHEMAS } from '../../model/index.js';
+import type {
+  InstanceState,
+  LoadBalancerDescription,
+} from '@aws-sdk/client-elastic-load-balancing';
+import { mapClassicLoadBalancer } from './load-balancer-classic.js';
 import { forwardTargetGroups, mapLoadBalancer } from './load-balancer.js';
 
 const ctx: MapContext = { provider: 'aws', account: 'prod', region: 'us-east-1' };
@@ -105,5 +110,42 @@ describe('aws/load_balancer', () => {
       listeners: [],
     });
     expect(lb).not.toHaveProperty('vpc_id');
+  });
+});
+
+describe('aws/load_balancer (classic)', () => {
+  it('maps classic ELBs: every instance a target of every listener, health per instance', async () => {
+    const page = fixture('DescribeLoadBalancers', 'classic-basic') as {
+      LoadBalancerDescriptions?: LoadBalancerDescription[];
+    };
+    const health =
+      (fixture('DescribeInstanceHealth', 'legacy-web') as { InstanceStates?: InstanceState[] })
+        .InstanceStates ?? [];
+    const [full, bare] = (page.LoadBalancerDescriptions ?? []).map((raw, i) =>
+      KIND_SCHEMAS.load_balancer.parse(mapClassicLoadBalancer(raw, i === 0 ? health : [], ctx)),
+    );
+    expect(
+      full?.listeners.map((l) => [l.protocol, l.port, l.targets.map((t) => [t.port, t.health])]),
+    ).toEqual([
+      [
+        'http',
+        80,
+        [
+          [8080, 'healthy'],
+          [8080, 'unhealthy'],
+        ],
+      ],
+      [
+        'tcp',
+        443,
+        [
+          [8443, 'healthy'],
+          [8443, 'unhealthy'],
+        ],
+      ],
+    ]);
+    await expect(`${JSON.stringify({ full, bare }, null, 2)}\n`).toMatchFileSnapshot(
+      '__snapshots__/aws.load_balancer_classic.json',
+    );
   });
 });

@@ -22,6 +22,11 @@ import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
 import { awsCall, paginate } from './client.js';
 import { awsOperation, baseFields, defined, refIds } from './common.js';
+import {
+  DESCRIBE_CLASSIC_LOAD_BALANCERS,
+  DESCRIBE_INSTANCE_HEALTH,
+  fetchClassicLoadBalancers,
+} from './load-balancer-classic.js';
 
 const DESCRIBE_LOAD_BALANCERS = awsOperation(
   'elasticloadbalancing',
@@ -165,8 +170,11 @@ export const loadBalancerFetcher: ResourceFetcher<AwsSession> = {
     DESCRIBE_LISTENERS,
     DESCRIBE_TARGET_GROUPS,
     DESCRIBE_TARGET_HEALTH,
+    DESCRIBE_CLASSIC_LOAD_BALANCERS,
+    DESCRIBE_INSTANCE_HEALTH,
   ],
   async *fetch(ctx) {
+    yield* fetchClassicLoadBalancers(ctx);
     const elb = ctx.session.clients.elbv2(ctx.region);
     const region = ctx.region;
     const balancers: AwsLoadBalancer[] = [];

@@ -71,7 +71,12 @@ describe('aws/network_interface', () => {
         'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/api-nlb/73e2d6bc24d8a067',
         'aws/prod/us-east-1/load_balancer/arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/api-nlb/73e2d6bc24d8a067',
       ],
-      ['eni-0a1b2c3d4e5f60046', 'load_balancer', 'legacy-web', undefined],
+      [
+        'eni-0a1b2c3d4e5f60046',
+        'load_balancer',
+        'legacy-web',
+        'aws/prod/us-east-1/load_balancer/legacy-web',
+      ],
       ['eni-0a1b2c3d4e5f60047', 'rds_instance', undefined, undefined],
       ['eni-0a1b2c3d4e5f60048', 'redis_instance', 'orders-cache-0001-001', undefined],
       [

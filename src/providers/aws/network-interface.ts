@@ -73,10 +73,9 @@ export function deviceOf(raw: AwsNetworkInterface, ctx: MapContext): InterfaceDe
       id: refId(ctx, 'load_balancer', arn),
     };
   }
-  // A classic load balancer is named, not ARN'd: "ELB <name>". Classic load balancers are not synced
-  // (no classic ELB client is installed), so there is no record to refer to.
+  // A classic load balancer is named, not ARN'd: "ELB <name>"; its record's native id is the name.
   const classic = /^ELB ([^\s/]+)$/.exec(description);
-  if (classic) return device(ctx, 'load_balancer', classic[1]);
+  if (classic) return device(ctx, 'load_balancer', classic[1], 'load_balancer');
   if (description === 'RDSNetworkInterface') return { kind: 'rds_instance' };
   // "ElastiCache <cache-cluster-id>": a node's cluster, not necessarily a redis_instance record.
   const cache = /^ElastiCache (?:Serverless )?(\S+)/.exec(description);
