@@ -3,6 +3,14 @@ import { run } from './program.js';
 
 /** The process entry point: the only place that touches process.*. */
 async function main(): Promise<void> {
+  // The AWS SDK warns on every run that its future releases will need Node 22; we pin versions that support
+  // Node 20 (package-lock), so that warning is noise on stderr. Every other warning is still printed.
+  process.removeAllListeners('warning');
+  process.on('warning', (w) => {
+    if (w.name === 'NodeVersionSupportWarning' || w.message.startsWith('NodeVersionSupportWarning'))
+      return;
+    process.stderr.write(`deepflow-cloud: warning: ${w.name}: ${w.message}\n`);
+  });
   const controller = new AbortController();
   let signals = 0;
   const onSignal = (sig: NodeJS.Signals): void => {

@@ -65,14 +65,9 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     }
     if (e instanceof DeepflowCloudError) {
       io.stderr.write(`deepflow-cloud: ${redact(e.message)}\n`);
-      switch (e.kind) {
-        case 'config_invalid':
-          return EXIT.usage;
-        case 'auth_failed':
-          return EXIT.auth;
-        default:
-          return EXIT.internal;
-      }
+      if (e.kind === 'config_invalid') return EXIT.usage;
+      if (e.kind === 'auth_failed') return EXIT.auth;
+      return EXIT.internal;
     }
     const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
     io.stderr.write(`deepflow-cloud: internal error (please file an issue): ${redact(message)}\n`);

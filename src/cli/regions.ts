@@ -8,12 +8,13 @@ import { formatTable } from '../output/summary.js';
 import { listAccountRegions } from '../sync/regions.js';
 import { systemClock } from '../transport/clock.js';
 import type { AccountFlags } from './accounts.js';
-import { resolveConfig, selectAccounts } from './accounts.js';
+import { resolveConfig } from './accounts.js';
 import { withEmulators } from './emulated.js';
 import type { Io } from './io.js';
 import { accountOptions, logOptions } from './sync.js';
+import type { SyncAccount } from '../sync/run.js';
 
-interface RegionsFlags extends AccountFlags {
+interface RegionsFlags extends Omit<AccountFlags, 'format'> {
   format: 'table' | 'json';
   logFormat: LogFormat;
   logLevel: LogLevel;
@@ -38,8 +39,8 @@ async function runRegions(flags: RegionsFlags, io: Io): Promise<ExitCode> {
     format: flags.logFormat,
     write: (line) => io.stderr.write(`${line}\n`),
   });
-  const cfg = await resolveConfig(flags, io, log, flags.emulator === true);
-  let accounts = selectAccounts(cfg, flags);
+  const cfg = await resolveConfig({ ...flags, format: undefined }, io, log);
+  let accounts: SyncAccount[] = [...cfg.accounts];
   const emulators = flags.emulator === true ? await withEmulators(accounts) : undefined;
   if (emulators) accounts = emulators.accounts;
   try {

@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import type { ResolvedConfig } from '../config/load.js';
-import { parseDuration } from '../config/load.js';
 import type { ExitCode } from '../errors/exit-codes.js';
 import { EXIT } from '../errors/exit-codes.js';
 import type { LogFormat, LogLevel } from '../log/logger.js';
@@ -22,16 +21,14 @@ import { createMetrics } from '../sync/metrics.js';
 import { runSync } from '../sync/run.js';
 import { systemClock } from '../transport/clock.js';
 import type { AccountFlags } from './accounts.js';
-import { resolveConfig, selectAccounts } from './accounts.js';
+import { resolveConfig } from './accounts.js';
 import { withEmulators } from './emulated.js';
 import { syncExitCode } from './exit.js';
 import type { Io } from './io.js';
 import { toolVersion } from './version.js';
+import type { SyncAccount } from '../sync/run.js';
 
 interface SyncFlags extends AccountFlags {
-  output?: string;
-  format: OutputFormat;
-  timeout?: string;
   quiet?: boolean;
   logFormat: LogFormat;
   logLevel: LogLevel;
@@ -83,9 +80,15 @@ export function syncCommand(io: Io, setExit: (c: ExitCode) => void): Command {
       '--resources <list>',
       'comma-separated kinds to sync (default: all), e.g. vm,vpc,subnet',
     )
-    .option('--output <file>', 'write the inventory to FILE atomically, or - for stdout', '-')
+    .option(
+      '--output <file>',
+      'write the inventory to FILE atomically, or - for stdout (default: stdout, or the config)',
+    )
     .addOption(
-      new Option('--format <format>', 'output format').choices(['json', 'ndjson']).default('json'),
+      new Option('--format <format>', 'output format (default: json, or the config)').choices([
+        'json',
+        'ndjson',
+      ]),
     )
     .option('--concurrency <n>', 'API requests in flight per account (default 8, or the config)')
     .option('--timeout <duration>', 'per-request timeout, e.g. 30s, 500ms (default 30s)')
@@ -103,15 +106,14 @@ async function runSyncCommand(flags: SyncFlags, io: Io): Promise<ExitCode> {
     format: flags.logFormat,
     write: (line) => io.stderr.write(`${line}\n`),
   });
-  const cfg: ResolvedConfig = await resolveConfig(flags, io, log, flags.emulator === true);
-  let accounts = selectAccounts(cfg, flags);
-  const requestTimeoutMs =
-    flags.timeout !== undefined ? parseDuration(flags.timeout, '--timeout') : cfg.requestTimeoutMs;
+  const cfg: ResolvedConfig = await resolveConfig(flags, io, log);
+  let accounts: SyncAccount[] = [...cfg.accounts];
+  const requestTimeoutMs = cfg.requestTimeoutMs;
   const emulators = flags.emulator === true ? await withEmulators(accounts) : undefined;
   if (emulators) accounts = emulators.accounts;
 
-  const format = flags.format;
-  const outputPath = flags.output ?? cfg.output?.file ?? '-';
+  const format: OutputFormat = cfg.output.format;
+  const outputPath = cfg.output.file;
   const metrics = createMetrics();
   const showProgress = io.stderrIsTTY && flags.quiet !== true && flags.logFormat === 'text';
   const progress = createProgress({
@@ -148,7 +150,8 @@ async function runSyncCommand(flags: SyncFlags, io: Io): Promise<ExitCode> {
     log.error('interrupted: no output written');
     return code;
   }
-  const sink: Sink = outputPath === '-' ? stdoutSink(io.stdout) : await atomicFileSink(outputPath);
+  const sink: Sink =
+    outputPath === undefined ? stdoutSink(io.stdout) : await atomicFileSink(outputPath);
   try {
     if (format === 'json') await sink.write(renderJson(inventory));
     else {
