@@ -4,7 +4,16 @@ import prettier from 'eslint-config-prettier';
 import { importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const providers = ['aws', 'aliyun', 'azure', 'baidu', 'huawei', 'qingcloud', 'tencent', 'volcengine'];
+const providers = [
+  'aws',
+  'aliyun',
+  'azure',
+  'baidu',
+  'huawei',
+  'qingcloud',
+  'tencent',
+  'volcengine',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'schema/**'] },
@@ -25,7 +34,10 @@ export default tseslint.config(
       '@typescript-eslint/prefer-promise-reject-errors': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       'no-console': 'error',
       'import-x/no-cycle': 'error',
       'import-x/no-default-export': 'error',
@@ -33,7 +45,8 @@ export default tseslint.config(
         'error',
         {
           selector: "Property[key.name='rejectUnauthorized'][value.value=false]",
-          message: 'TLS is always verified: use a CA file (NODE_EXTRA_CA_CERTS), never rejectUnauthorized: false.',
+          message:
+            'TLS is always verified: use a CA file (NODE_EXTRA_CA_CERTS), never rejectUnauthorized: false.',
         },
       ],
     },
@@ -67,9 +80,15 @@ export default tseslint.config(
     },
   })),
   // The CLI and the logger are the only places allowed to use the console.
-  { files: ['src/cli/**/*.ts', 'src/log/**/*.ts', 'scripts/**', 'bench/**'], rules: { 'no-console': 'off' } },
+  {
+    files: ['src/cli/**/*.ts', 'src/log/**/*.ts', 'scripts/**', 'bench/**'],
+    rules: { 'no-console': 'off' },
+  },
   // Config files need default exports.
-  { files: ['*.config.{js,ts}', 'eslint.config.js'], rules: { 'import-x/no-default-export': 'off' } },
+  {
+    files: ['*.config.{js,ts}', 'eslint.config.js'],
+    rules: { 'import-x/no-default-export': 'off' },
+  },
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,

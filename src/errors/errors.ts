@@ -136,7 +136,11 @@ export class AbortedError extends DeepflowCloudError {
 }
 
 /** Builds the typed error for a kind (used by classifiers). */
-export function errorOfKind(kind: ErrorKind, message: string, details: ErrorDetails = {}): DeepflowCloudError {
+export function errorOfKind(
+  kind: ErrorKind,
+  message: string,
+  details: ErrorDetails = {},
+): DeepflowCloudError {
   switch (kind) {
     case 'config_invalid':
       return new ConfigError('', message, details);

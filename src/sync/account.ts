@@ -20,6 +20,8 @@ export interface SyncAccount {
   readonly provider: ProviderName;
   readonly credentials: Readonly<Record<string, string>>;
   readonly regions: { readonly include: readonly string[]; readonly exclude: readonly string[] };
+  /** Where the region lists came from (`accounts[0].regions.include`, `--regions`), for error messages. */
+  readonly regionsPath?: { readonly include: string; readonly exclude: string } | undefined;
   readonly resources?: readonly ResourceKind[] | undefined;
   readonly endpoints: Readonly<Record<string, string>>;
   readonly concurrency: number;
@@ -45,7 +47,7 @@ export async function loadAdapter(p: ProviderName): Promise<AnyAdapter> {
     throw new ConfigError('provider', `provider '${p}' is not available in this version`);
   }
   const mod = await load();
-  return mod.adapter as AnyAdapter;
+  return mod.adapter;
 }
 
 /** The adapter's context for one account: limits, timeouts, retries, classification. */

@@ -44,7 +44,10 @@ export async function listAccountRegions(
           ? {
               ...base,
               decisions: d.decisions,
-              unmatchedMessage: formatUnmatched(d.unmatched, `account '${account.name}' regions`),
+              unmatchedMessage: formatUnmatched(
+                d.unmatched,
+                account.regionsPath ?? `account '${account.name}' regions`,
+              ),
             }
           : { ...base, decisions: d.decisions };
       } catch (e) {

@@ -133,7 +133,10 @@ async function syncAccount(
 
   const decision = filterRegions(listed, account.regions, adapter.spec.knownRegions);
   if (decision.unmatched.length > 0) {
-    throw new ConfigError('', formatUnmatched(decision.unmatched, `account '${name}' regions`));
+    throw new ConfigError(
+      '',
+      formatUnmatched(decision.unmatched, account.regionsPath ?? `account '${name}' regions`),
+    );
   }
   regions = decision.selected;
   disabled = decision.decisions.filter((d) => d.status === 'disabled').map((d) => d.id);

@@ -36,7 +36,9 @@ export function backoffDelay(
   const base = throttled ? policy.throttleBaseDelayMs : policy.baseDelayMs;
   const ceiling = Math.min(policy.maxDelayMs, base * 2 ** Math.max(0, attempt - 1));
   const jittered = Math.floor(clock.random() * ceiling);
-  return retryAfterMs !== undefined ? Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs)) : jittered;
+  return retryAfterMs !== undefined
+    ? Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs))
+    : jittered;
 }
 
 /** A per-run budget of retries shared by every request, so an outage does not multiply traffic. */

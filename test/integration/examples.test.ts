@@ -8,7 +8,7 @@ const dir = join(ROOT, 'examples');
 const configs = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f));
 
 /** Every `${NAME}` resolves to a placeholder; `{file: ...}` references are served by a fake reader. */
-const env = new Proxy({} as Record<string, string>, { get: (_t, name) => `placeholder-${String(name)}` });
+const env = new Proxy({}, { get: (_t, name) => `placeholder-${String(name)}` });
 
 describe('examples/', () => {
   it.each(configs)('%s is a valid config', async (file) => {
