@@ -1,0 +1,197 @@
+/**
+ * The provider-neutral contract of every emulator: options, faults, recorded requests, and the backend
+ * interface a provider implements (its wire protocol). The HTTP server itself is in harness-server.ts.
+ */
+import type { ProviderName } from '../model/index.js';
+import type { Clock } from '../transport/clock.js';
+import type { Scale } from './world-types.js';
+import type { World } from './world-types-services.js';
+
+export type FaultKind =
+  | 'throttle'
+  | 'server_error'
+  | 'bad_gateway'
+  | 'unavailable'
+  | 'hang'
+  | 'reset'
+  | 'malformed'
+  | 'truncated'
+  | 'forbidden'
+  | 'auth_failure'
+  | 'expired_token'
+  | 'repeat_token'
+  | 'region_disabled';
+
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'throttle',
+  'server_error',
+  'bad_gateway',
+  'unavailable',
+  'hang',
+  'reset',
+  'malformed',
+  'truncated',
+  'forbidden',
+  'auth_failure',
+  'expired_token',
+  'repeat_token',
+  'region_disabled',
+];
+
+/** Faults the provider renders as an error response in its own wire format. */
+export type ErrorFault = Extract<
+  FaultKind,
+  | 'throttle'
+  | 'server_error'
+  | 'bad_gateway'
+  | 'unavailable'
+  | 'forbidden'
+  | 'auth_failure'
+  | 'expired_token'
+  | 'region_disabled'
+>;
+
+export interface FaultSpec {
+  /** Operation (action) name, or `*` for every operation. */
+  op: string;
+  /** Endpoint service code (`ec2`, `elasticloadbalancing`, ...); default: any. */
+  service?: string;
+  region?: string;
+  /** How many matching requests get the fault; default: all of them. */
+  times?: number;
+  respond: FaultKind;
+}
+
+export interface EmulatorCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export interface EmulatorOptions {
+  seed?: number;
+  scale?: Scale;
+  /** Serve this world instead of generating one from `seed` and `scale`. */
+  world?: World;
+  /** Added before every response. */
+  latencyMs?: number;
+  /** Token bucket per (region, operation); over it the provider's throttling error is returned. */
+  rateLimit?: { perSecond: number; burst: number };
+  faults?: FaultSpec[];
+  /** Caps every page below the API maximum, so small worlds still page. */
+  pageLimit?: number;
+  port?: number;
+  credentials?: EmulatorCredentials;
+  /** Time for signature skew checks, token expiry, latency and the rate limit. */
+  clock?: Clock;
+}
+
+export interface RecordedRequest {
+  provider: ProviderName;
+  service: string;
+  op: string;
+  region: string;
+  /** Request parameters, never signatures or secrets. */
+  params: Record<string, string>;
+  status: number;
+  fault?: FaultKind;
+  /** Set when the rate limit answered. */
+  rateLimited?: true;
+  /** The client's attempt number when it says (AWS `amz-sdk-request`). */
+  attempt?: number;
+}
+
+export interface RunningEmulator {
+  provider: ProviderName;
+  url: string;
+  port: number;
+  credentials: EmulatorCredentials;
+  /** Service code → base URL, ready for an account's `endpoints`. */
+  endpoints: Record<string, string>;
+  world: World;
+  requests: RecordedRequest[];
+  addFault(fault: FaultSpec): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+export interface RawRequest {
+  method: string;
+  path: string;
+  query: string;
+  /** Lower-case names; repeated headers joined with `,`. */
+  headers: Record<string, string | undefined>;
+  body: Buffer;
+}
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What a request is, as far as recording and faults care. */
+export interface RequestInfo {
+  service: string;
+  op: string;
+  region: string;
+  params: Record<string, string>;
+  attempt?: number;
+}
+
+/** A request the backend has routed and authenticated. */
+export interface RoutedRequest extends RequestInfo {
+  /** True when the request carries a page token (a `repeat_token` fault applies only then). */
+  hasPageToken: boolean;
+  respond(opts: { repeatToken: boolean }): Reply;
+}
+
+export type RouteResult =
+  | { kind: 'routed'; request: RoutedRequest }
+  | { kind: 'rejected'; info: RequestInfo; reply: Reply };
+
+export interface ProviderBackend {
+  readonly provider: ProviderName;
+  route(req: RawRequest): RouteResult;
+  renderFault(kind: ErrorFault, req: RequestInfo): Reply;
+  /** A 200 response whose body does not parse. */
+  malformed(req: RequestInfo): Reply;
+}
+
+/** Validates faults read from a file (`deepflow-cloud emulator --faults`); throws naming the bad entry. */
+export function parseFaultSpecs(value: unknown): FaultSpec[] {
+  if (!Array.isArray(value)) throw new Error('faults must be a JSON array');
+  return value.map((raw: unknown, i): FaultSpec => {
+    const where = `faults[${i}]`;
+    if (typeof raw !== 'object' || raw === null) throw new Error(`${where} must be an object`);
+    const f = raw as Record<string, unknown>;
+    const known = new Set(['op', 'service', 'region', 'times', 'respond']);
+    const unknown = Object.keys(f).find((k) => !known.has(k));
+    if (unknown !== undefined) throw new Error(`${where}.${unknown} is not a fault field`);
+    const { op, service, region, times, respond } = f;
+    if (typeof op !== 'string' || op === '')
+      throw new Error(`${where}.op must be an action name or '*'`);
+    if (!FAULT_KINDS.some((k) => k === respond)) {
+      throw new Error(`${where}.respond must be one of ${FAULT_KINDS.join(', ')}`);
+    }
+    if (
+      times !== undefined &&
+      (typeof times !== 'number' || !Number.isInteger(times) || times < 1)
+    ) {
+      throw new Error(`${where}.times must be a positive integer`);
+    }
+    for (const [key, v] of [
+      ['service', service],
+      ['region', region],
+    ] as const) {
+      if (v !== undefined && typeof v !== 'string')
+        throw new Error(`${where}.${key} must be a string`);
+    }
+    return {
+      op,
+      respond: respond as FaultKind,
+      ...(typeof service === 'string' ? { service } : {}),
+      ...(typeof region === 'string' ? { region } : {}),
+      ...(typeof times === 'number' ? { times } : {}),
+    };
+  });
+}
