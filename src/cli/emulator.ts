@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { startEmulator } from '../emulator/index.js';
 import type { EmulatorOptions, FaultSpec } from '../emulator/harness.js';
+import { parseFaultSpecs } from '../emulator/harness.js';
 import { ConfigError } from '../errors/errors.js';
 import type { ExitCode } from '../errors/exit-codes.js';
 import { EXIT } from '../errors/exit-codes.js';
@@ -102,7 +103,9 @@ async function readFaults(path: string): Promise<FaultSpec[]> {
       `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`,
     );
   }
-  if (!Array.isArray(parsed))
-    throw new ConfigError('--faults', `${path} must hold a JSON array of faults`);
-  return parsed as FaultSpec[];
+  try {
+    return parseFaultSpecs(parsed);
+  } catch (e) {
+    throw new ConfigError('--faults', `${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
