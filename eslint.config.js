@@ -1,7 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
-import { importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const providers = [
@@ -25,7 +24,6 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
-    plugins: { 'import-x': importX },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
@@ -39,10 +37,12 @@ export default tseslint.config(
         { allowNumber: true, allowBoolean: true },
       ],
       'no-console': 'error',
-      'import-x/no-cycle': 'error',
-      'import-x/no-default-export': 'error',
       'no-restricted-syntax': [
         'error',
+        {
+          selector: 'ExportDefaultDeclaration',
+          message: 'Named exports only.',
+        },
         {
           selector: "Property[key.name='rejectUnauthorized'][value.value=false]",
           message:
@@ -87,7 +87,7 @@ export default tseslint.config(
   // Config files need default exports.
   {
     files: ['*.config.{js,ts}', 'eslint.config.js'],
-    rules: { 'import-x/no-default-export': 'off' },
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['**/*.js'],
