@@ -50,7 +50,7 @@ describe('config/configFromEnv', () => {
       requestTimeoutMs: 30_000,
       retry: DEFAULT_RETRY_POLICY,
     });
-    expect(registered).toEqual([SECRET, 'session-token-1']);
+    expect(registered).toEqual([SECRET, 'session-token-1', 'AKIDEXAMPLE']);
   });
 
   it.each([

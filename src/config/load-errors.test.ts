@@ -2,47 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ConfigError } from '../errors/errors.js';
 import { loadConfig } from './load.js';
-import type { LoadDeps } from './load.js';
-
-const SECRET = 'wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY';
-const ENV = { AWS_SK: SECRET, EMPTY: '' };
-
-/** In-memory files and a warning sink: the config tests touch no disk. */
-function memDeps(files: Record<string, string>, mode = 0o600) {
-  const warnings: string[] = [];
-  const secrets: string[] = [];
-  const deps: LoadDeps = {
-    readFile: (p) => {
-      const text = files[p];
-      return text === undefined
-        ? Promise.reject(Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' }))
-        : Promise.resolve(text);
-    },
-    stat: () => Promise.resolve({ mode: 0o100000 | mode }),
-    env: ENV,
-    warn: (m) => warnings.push(m),
-    registerSecret: (s) => secrets.push(s),
-  };
-  return { deps, warnings, secrets };
-}
-
-type Obj = Record<string, unknown>;
-function account(extra: Obj = {}): Obj {
-  return {
-    name: 'prod',
-    provider: 'aws',
-    credentials: { access_key_id: 'AKIDEXAMPLE', secret_access_key: '${AWS_SK}' },
-    ...extra,
-  };
-}
-function cfg(extra: Obj = {}, acct: Obj = {}): Obj {
-  return { accounts: [account(acct)], ...extra };
-}
-
-async function load(text: string, name = '/etc/dc/config.yaml', mode?: number) {
-  const m = memDeps({ [name]: text, '/etc/dc/sk.txt': `${SECRET}\n` }, mode);
-  return { config: await loadConfig(name, m.deps), ...m };
-}
+import type { Obj } from '../../test/helpers/config.js';
+import { SECRET, account, cfg, load, memDeps } from '../../test/helpers/config.js';
 
 async function failure(text: string, name = '/etc/dc/config.yaml'): Promise<ConfigError> {
   try {

@@ -1,48 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { DEFAULT_RETRY_POLICY } from '../transport/retry.js';
-import { loadConfig } from './load.js';
-import type { LoadDeps } from './load.js';
-
-const SECRET = 'wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY';
-const ENV = { AWS_SK: SECRET, EMPTY: '' };
-
-/** In-memory files and a warning sink: the config tests touch no disk. */
-function memDeps(files: Record<string, string>, mode = 0o600) {
-  const warnings: string[] = [];
-  const secrets: string[] = [];
-  const deps: LoadDeps = {
-    readFile: (p) => {
-      const text = files[p];
-      return text === undefined
-        ? Promise.reject(Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' }))
-        : Promise.resolve(text);
-    },
-    stat: () => Promise.resolve({ mode: 0o100000 | mode }),
-    env: ENV,
-    warn: (m) => warnings.push(m),
-    registerSecret: (s) => secrets.push(s),
-  };
-  return { deps, warnings, secrets };
-}
-
-type Obj = Record<string, unknown>;
-function account(extra: Obj = {}): Obj {
-  return {
-    name: 'prod',
-    provider: 'aws',
-    credentials: { access_key_id: 'AKIDEXAMPLE', secret_access_key: '${AWS_SK}' },
-    ...extra,
-  };
-}
-function cfg(extra: Obj = {}, acct: Obj = {}): Obj {
-  return { accounts: [account(acct)], ...extra };
-}
-
-async function load(text: string, name = '/etc/dc/config.yaml', mode?: number) {
-  const m = memDeps({ [name]: text, '/etc/dc/sk.txt': `${SECRET}\n` }, mode);
-  return { config: await loadConfig(name, m.deps), ...m };
-}
+import type { Obj } from '../../test/helpers/config.js';
+import { SECRET, account, cfg, load } from '../../test/helpers/config.js';
 
 const yaml = (o: Obj): string => stringify(o);
 const json = (o: Obj): string => JSON.stringify(o, null, 2);
@@ -100,7 +60,7 @@ retry: {max_attempts: 5, base_delay: 250ms}
       requestTimeoutMs: 90_000,
       retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 5, baseDelayMs: 250 },
     });
-    expect(secrets).toEqual([SECRET, SECRET]);
+    expect(secrets).toEqual(['AKIDEXAMPLE', SECRET, SECRET]);
     expect(warnings).toEqual([]);
   });
 
@@ -133,7 +93,7 @@ retry: {max_attempts: 5, base_delay: 250ms}
     expect(config.output.file).toBeUndefined();
   });
 
-  it('registers only secret keys (not access_key_id) and the push token', async () => {
+  it('registers the secret keys, the access key id (masked, never warned about) and the push token', async () => {
     const text = yaml(
       cfg(
         { push: { url: 'http://x', kind: 'http', token: 'push-token-literal' } },
@@ -147,7 +107,7 @@ retry: {max_attempts: 5, base_delay: 250ms}
       ),
     );
     const { secrets } = await load(text);
-    expect(secrets).toEqual([SECRET, 'session-token-literal', 'push-token-literal']);
+    expect(secrets).toEqual(['AKIDEXAMPLE', SECRET, 'session-token-literal', 'push-token-literal']);
   });
 });
 

@@ -149,7 +149,9 @@ export function configFromEnv(
       `${joinAnd(missing)} ${verb} not set (needed for --provider ${provider} without --config)`,
     );
   }
-  const secrets = spec.secretKeys.flatMap((k) => credentials[k] ?? []);
+  const secrets = [...spec.secretKeys, ...(spec.redactKeys ?? [])].flatMap(
+    (k) => credentials[k] ?? [],
+  );
   try {
     if (!skip) checkCredentials(spec, credentials, '');
   } catch (e: unknown) {

@@ -68,6 +68,8 @@ async function resolveAccount(
     if (spec.secretKeys.includes(key)) {
       ledger.values.push(value);
       if (literal) ledger.literalPaths.push(path);
+    } else if (spec.redactKeys?.includes(key)) {
+      ledger.values.push(value);
     }
   }
   checkCredentials(spec, credentials, `${base}.credentials`);

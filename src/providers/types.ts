@@ -95,6 +95,11 @@ export interface ProviderSpec<C = Record<string, unknown>> {
   readonly credentials: z.ZodType<C>;
   /** Which credential keys are secrets (registered for redaction). */
   readonly secretKeys: readonly string[];
+  /**
+   * Credential keys that are not secrets on their own (an access key id) but are still masked in every
+   * output; a literal one in a config file draws no warning.
+   */
+  readonly redactKeys?: readonly string[];
   /** Credential key → environment variable, for runs without `--config`. */
   readonly credentialEnv: Readonly<Record<string, string>>;
   /** Provider options accepted on an account (validated; unknown keys rejected). */

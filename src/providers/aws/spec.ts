@@ -64,6 +64,8 @@ export const awsSpec: ProviderSpec<AwsCredentials> = {
   name: 'aws',
   credentials: AwsCredentialsSchema,
   secretKeys: ['secret_access_key', 'session_token'],
+  // The access key id is not a secret in AWS's model, but it is never printed either.
+  redactKeys: ['access_key_id'],
   credentialEnv: {
     access_key_id: 'AWS_ACCESS_KEY_ID',
     secret_access_key: 'AWS_SECRET_ACCESS_KEY',
