@@ -3,14 +3,7 @@ import { ConfigError, DeepflowCloudError, InternalError } from '../errors/errors
 import type { Logger } from '../log/logger.js';
 import type { ErrorEntry, ProviderName, ResourceKind } from '../model/index.js';
 import { registry } from '../providers/registry.js';
-import type {
-  AccountContext,
-  ApiMetrics,
-  ProviderAdapter,
-  RegionInfo,
-} from '../providers/types.js';
-import type { Clock } from '../transport/clock.js';
-import type { RetryBudget, RetryPolicy } from '../transport/retry.js';
+import type { AccountContext, ProviderAdapter, RegionInfo } from '../providers/types.js';
 import { createCall } from './call.js';
 import { errorEntry } from './outcome.js';
 
@@ -28,16 +21,11 @@ export interface SyncAccount {
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-/** What every account of a run shares. */
-export interface RunEnv {
-  readonly requestTimeoutMs: number;
-  readonly retry: RetryPolicy;
-  readonly budget: RetryBudget;
-  readonly clock: Clock;
-  readonly log: Logger;
-  readonly signal: AbortSignal;
-  readonly metrics: ApiMetrics;
-}
+/** What every account of a run shares (the account context minus what is per account). */
+export type RunEnv = Pick<
+  AccountContext,
+  'requestTimeoutMs' | 'retry' | 'budget' | 'clock' | 'log' | 'signal' | 'metrics'
+>;
 
 export type AnyAdapter = ProviderAdapter<unknown, unknown>;
 
