@@ -14,8 +14,9 @@ import { toolVersion } from './version.js';
 export function buildProgram(io: Io, setExit: (c: ExitCode) => void): Command {
   const program = new Command('deepflow-cloud')
     .description(
-      'Learn the inventory of cloud accounts (regions, zones, VPCs, subnets, VMs, IPs, security groups, route\n' +
-        'tables, NAT, load balancers, RDS, Redis, peering, cloud networks, Kubernetes clusters) as one JSON document.',
+      'Learn the inventory of cloud accounts (regions, zones, VPCs, subnets, VMs, IPs, security groups, ' +
+        'route tables, NAT, load balancers, RDS, Redis, peering, cloud networks, Kubernetes clusters) as one ' +
+        'JSON document.',
     )
     .version(toolVersion(), '-V, --version')
     .showHelpAfterError()
