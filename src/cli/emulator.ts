@@ -25,7 +25,12 @@ export function emulatorCommand(io: Io, setExit: (c: ExitCode) => void): Command
       "serve a provider's API on 127.0.0.1 (its wire protocol, signature checks, paging, faults) until interrupted",
     )
     .addOption(
-      new Option('--provider <name>', 'provider to emulate').choices(['aws']).makeOptionMandatory(),
+      new Option(
+        '--provider <name>',
+        'provider to emulate (kubernetes: an apiserver plus a KubernetesAPISync test server; only --port and --page-limit apply)',
+      )
+        .choices(['aws', 'kubernetes'])
+        .makeOptionMandatory(),
     )
     .option('--port <n>', 'port to listen on (default: any free port)')
     .option('--seed <n>', 'seed of the generated world (default 1)')
@@ -66,6 +71,7 @@ async function runEmulator(flags: EmulatorFlags, io: Io): Promise<ExitCode> {
   if (pageLimit !== undefined) opts.pageLimit = pageLimit;
   if (flags.faults !== undefined) opts.faults = await readFaults(flags.faults);
 
+  if (flags.provider === 'kubernetes') return runK8sEmulator(flags, opts, io);
   const em = await startEmulator('aws', opts);
   io.stdout.write(
     `${JSON.stringify(
@@ -90,6 +96,44 @@ async function runEmulator(flags: EmulatorFlags, io: Io): Promise<ExitCode> {
     });
   });
   await em.close();
+  return EXIT.ok;
+}
+
+async function waitForSignal(io: Io): Promise<void> {
+  await new Promise<void>((resolve) => {
+    if (io.signal.aborted) resolve();
+    io.signal.addEventListener('abort', () => {
+      resolve();
+    });
+  });
+}
+
+/** The Kubernetes emulator: an apiserver (with a kubeconfig file to reach it) and a test gRPC server. */
+async function runK8sEmulator(
+  flags: EmulatorFlags,
+  opts: EmulatorOptions,
+  io: Io,
+): Promise<ExitCode> {
+  if (flags.faults !== undefined || flags.latency !== undefined) {
+    throw new ConfigError('--provider', 'kubernetes: --faults and --latency are not supported');
+  }
+  const { startK8sEmulator } = await import('../emulator/kubernetes/server.js');
+  const { startSyncServer } = await import('../emulator/kubernetes/sync-server.js');
+  const { writeEmulatorKubeconfig } = await import('../emulator/kubernetes/kubeconfig.js');
+  const em = await startK8sEmulator({
+    ...(opts.port === undefined ? {} : { port: opts.port }),
+    ...(opts.pageLimit === undefined ? {} : { pageLimit: opts.pageLimit }),
+  });
+  const grpc = await startSyncServer();
+  const kubeconfig = await writeEmulatorKubeconfig(em.url, em.token);
+  io.stdout.write(
+    `${JSON.stringify({ provider: 'kubernetes', url: em.url, kubeconfig, grpc_server: grpc.address }, null, 2)}\n`,
+  );
+  io.stderr.write(
+    `kubernetes emulator: apiserver on ${em.url}, KubernetesAPISync on ${grpc.address}; Ctrl-C to stop\n`,
+  );
+  await waitForSignal(io);
+  await Promise.all([em.close(), grpc.close()]);
   return EXIT.ok;
 }
 
