@@ -19,6 +19,42 @@ export interface Operation {
   readonly version?: string;
 }
 
+/** `service:action`, plus `@version` when the operation names one: unique within a provider. */
+export function operationKey(op: Operation): string {
+  return op.version === undefined
+    ? `${op.service}:${op.action}`
+    : `${op.service}:${op.action}@${op.version}`;
+}
+
+/** What a `check` probe gets: the account context, the connected session and the one region probed. */
+export interface ProbeContext<S> extends AccountContext {
+  readonly session: S;
+  readonly region: string;
+}
+
+/**
+ * How a probe proved the permission: `page` listed one page of the smallest size; `item` called a per-item
+ * operation with a real item of the region; `placeholder` called it with a made-up id and got the service's
+ * not-found answer (`code`), which IAM-style services only give after the permission check passed.
+ */
+export interface ProbeResult {
+  readonly via: 'page' | 'item' | 'placeholder';
+  /** The provider's not-found code, for `placeholder`. */
+  readonly code?: string;
+}
+
+/**
+ * Calls one operation once, as cheaply as possible, for `deepflow-cloud check`. Resolves when the call
+ * proves the permission; throws the call's typed error otherwise (the one place an adapter may catch an
+ * error: a probe turns its own service's not-found answer for a placeholder id into `placeholder`).
+ */
+export interface OperationProbe<S> {
+  /** `page`: one smallest page of a list call; `item`: a per-item call with a real item or a placeholder. */
+  readonly method: 'page' | 'item';
+  /** `op` is the declared operation (the probe's own call is made as it). */
+  run(ctx: ProbeContext<S>, op: Operation): Promise<ProbeResult>;
+}
+
 /** A region as the provider lists it. */
 export interface RegionInfo {
   readonly id: string;
@@ -123,6 +159,12 @@ export interface ProviderAdapter<C, S> {
   accountId(session: S): string | undefined;
   listRegions(session: S, ctx: AccountContext): Promise<RegionInfo[]>;
   readonly fetchers: readonly ResourceFetcher<S>[];
+  /**
+   * `check` probes of the fetchers' operations, keyed by `operationKey`. An operation without one is checked
+   * by running its fetcher until its first record (slower, and a per-item call is only proven when the region
+   * has an item). `accountOperations` need none: `check` runs `connect` and `listRegions` themselves.
+   */
+  readonly probes?: Readonly<Record<string, OperationProbe<S>>>;
   /** Turns any failure (SDK exception, HTTP error) into our typed error. Pure. */
   classify(err: unknown, op: Operation, region: string): DeepflowCloudError;
 }

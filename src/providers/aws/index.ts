@@ -13,6 +13,7 @@ import { loadBalancerFetcher } from './load-balancer.js';
 import { natGatewayFetcher } from './nat-gateway.js';
 import { networkInterfaceFetcher } from './network-interface.js';
 import { peeringConnectionFetcher } from './peering-connection.js';
+import { awsProbes } from './probes.js';
 import { publicIpFetcher } from './public-ip.js';
 import { rdsInstanceFetcher } from './rds-instance.js';
 import { redisInstanceFetcher } from './redis-instance.js';
@@ -153,5 +154,6 @@ export const adapter: ProviderAdapter<AwsCredentials, AwsSession> = {
   accountId: (session) => session.accountId,
   listRegions,
   fetchers,
+  probes: awsProbes,
   classify: classifyError,
 };
