@@ -3,8 +3,12 @@ import { DeepflowCloudError } from '../errors/errors.js';
 import type { ExitCode } from '../errors/exit-codes.js';
 import { EXIT } from '../errors/exit-codes.js';
 import { redact } from '../log/logger.js';
+import { checkCommand } from './check.js';
+import { diffCommand } from './diff.js';
 import { emulatorCommand } from './emulator.js';
 import type { Io } from './io.js';
+import { k8sCommand } from './k8s.js';
+import { providersCommand } from './providers.js';
 import { regionsCommand } from './regions.js';
 import { schemaCommand } from './schema.js';
 import { syncCommand } from './sync.js';
@@ -25,7 +29,16 @@ export function buildProgram(io: Io, setExit: (c: ExitCode) => void): Command {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
-  for (const cmd of [syncCommand, regionsCommand, schemaCommand, emulatorCommand]) {
+  for (const cmd of [
+    syncCommand,
+    checkCommand,
+    regionsCommand,
+    providersCommand,
+    schemaCommand,
+    emulatorCommand,
+    diffCommand,
+    k8sCommand,
+  ]) {
     program.addCommand(
       cmd(io, setExit)
         .exitOverride()

@@ -7,6 +7,8 @@ export const EXIT = {
   partial: 4,
   checkFailed: 5,
   pushFailed: 6,
+  /** Another run holds the `--state-dir` lock (and `--wait-lock` did not get it in time). */
+  locked: 7,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -56,6 +56,13 @@ export const baseRecordShape = {
   tags: z.record(z.string(), z.string()),
   /** Creation time, ISO-8601 UTC, when the cloud reports it. */
   created_at: IsoUtcSchema.optional(),
+  /**
+   * Set when the record was not seen by this run: its (account, region, kind) task failed and the record was
+   * carried forward from the last good sync kept in `--state-dir` (DESIGN §7).
+   */
+  stale: z.literal(true).optional(),
+  /** When the record's slice first failed to sync (ISO-8601 UTC); present with `stale`. */
+  stale_since: IsoUtcSchema.optional(),
 };
 
 /** Lifecycle of a compute-like resource (VM, RDS, Redis). */

@@ -103,6 +103,19 @@ export const ErrorEntrySchema = z
   .strict();
 export type ErrorEntry = z.infer<typeof ErrorEntrySchema>;
 
+/** A slice carried forward from the last good sync. */
+export const StaleSliceSchema = z
+  .object({
+    region: z.string(),
+    kind: ResourceKindSchema,
+    /** When this slice first failed to sync (ISO-8601 UTC). */
+    stale_since: z.iso.datetime(),
+    /** Records carried forward. */
+    records: z.number().int(),
+  })
+  .strict();
+export type StaleSlice = z.infer<typeof StaleSliceSchema>;
+
 /** Per-account summary. */
 export const AccountSummarySchema = z
   .object({
@@ -117,6 +130,11 @@ export const AccountSummarySchema = z
     disabled_regions: z.array(z.string()),
     /** Content hash of the account's records; stable when nothing changed. */
     version: z.string(),
+    /**
+     * Slices (region × kind) whose task failed this run and whose records were carried forward from the last
+     * good sync, marked `stale: true` (only with `--state-dir`).
+     */
+    stale_slices: z.array(StaleSliceSchema).optional(),
   })
   .strict();
 export type AccountSummary = z.infer<typeof AccountSummarySchema>;

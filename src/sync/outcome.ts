@@ -9,6 +9,8 @@ export interface TaskOutcome {
   readonly provider: ProviderName;
   readonly region: string;
   readonly kind: ResourceKind;
+  /** Every kind the task is responsible for (its fetcher's kind and what it also emits, if selected). */
+  readonly kinds?: readonly ResourceKind[];
   readonly status: TaskStatus;
   readonly records: number;
   readonly error?: DeepflowCloudError;

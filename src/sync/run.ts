@@ -197,7 +197,16 @@ async function runTask(
       error_kind: err.kind,
       error: err.message,
     });
-    return { account, provider, region: task.region, kind, status, records: 0, error: err };
+    return {
+      account,
+      provider,
+      region: task.region,
+      kind,
+      kinds: task.kinds,
+      status,
+      records: 0,
+      error: err,
+    };
   }
   const valid: KindRecord[] = [];
   for (const kr of buffer) {
@@ -219,7 +228,15 @@ async function runTask(
     );
   }
   opts.observer?.records?.(valid);
-  return { account, provider, region: task.region, kind, status: 'ok', records: valid.length };
+  return {
+    account,
+    provider,
+    region: task.region,
+    kind,
+    kinds: task.kinds,
+    status: 'ok',
+    records: valid.length,
+  };
 }
 
 function regionRecord(provider: ProviderName, account: string, info: RegionInfo): Region {

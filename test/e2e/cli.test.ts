@@ -181,7 +181,7 @@ describe('e2e: deepflow-cloud', () => {
   });
 
   it.each([
-    [[], ['sync', 'regions', 'schema', 'emulator']],
+    [[], ['sync', 'check', 'regions', 'providers', 'schema', 'emulator', 'diff']],
     [
       ['sync'],
       [
@@ -196,6 +196,14 @@ describe('e2e: deepflow-cloud', () => {
         '--concurrency',
         '--timeout',
         '--emulator',
+        '--push',
+        '--push-ca-file',
+        '--heartbeat',
+        '--domain-uuid',
+        '--state-dir',
+        '--wait-lock',
+        '--allow-partial',
+        '--metrics-file',
         '--quiet',
         '--log-format',
         '--log-level',
@@ -214,9 +222,78 @@ describe('e2e: deepflow-cloud', () => {
       ],
     ],
     [
+      ['check'],
+      [
+        '--config',
+        '--provider',
+        '--account',
+        '--region',
+        '--expect-account-id',
+        '--format',
+        '--output',
+        '--emulator',
+      ],
+    ],
+    [['providers'], ['--format', '--policy']],
+    [
+      ['k8s', 'sync'],
+      [
+        '--kubeconfig',
+        '--emulator',
+        '--api-resources',
+        '--page-size',
+        '--timeout',
+        '--cluster-id',
+        '--server',
+        '--output',
+        '--source-ip',
+        '--agent-id',
+        '--team-id',
+        '--log-format',
+        '--log-level',
+      ],
+    ],
+    [
+      ['k8s', 'watch'],
+      [
+        '--kubeconfig',
+        '--emulator',
+        '--api-resources',
+        '--page-size',
+        '--timeout',
+        '--cluster-id',
+        '--server',
+        '--output',
+        '--source-ip',
+        '--agent-id',
+        '--team-id',
+        '--interval',
+        '--relist-interval',
+        '--reports',
+        '--log-format',
+        '--log-level',
+      ],
+    ],
+    [
+      ['k8s', 'workloads'],
+      [
+        '--kubeconfig',
+        '--emulator',
+        '--page-size',
+        '--timeout',
+        '--plugin',
+        '--namespace',
+        '--call-timeout',
+        '--format',
+        '--log-format',
+        '--log-level',
+      ],
+    ],
+    [
       ['emulator'],
       ['--provider', '--port', '--seed', '--scale', '--latency', '--page-limit', '--faults'],
     ],
+    [['diff'], ['<old>', '<new>', '--format']],
   ])('`%s --help` describes its flags', async (cmd, flags) => {
     const r = await runCli([...cmd, '--help']);
     expect(r.code).toBe(0);
