@@ -5,6 +5,11 @@ import { run } from './program.js';
 async function main(): Promise<void> {
   // The AWS SDK warns on every run that its future releases will need Node 22; we pin versions that support
   // Node 20 (package-lock), so that warning is noise on stderr. Every other warning is still printed.
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+    throw e;
+  });
   process.removeAllListeners('warning');
   process.on('warning', (w) => {
     if (w.name === 'NodeVersionSupportWarning' || w.message.startsWith('NodeVersionSupportWarning'))
