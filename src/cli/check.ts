@@ -9,7 +9,6 @@ import {
 import { runCheck } from '../check/run.js';
 import type { ExitCode } from '../errors/exit-codes.js';
 import type { LogFormat, LogLevel } from '../log/logger.js';
-import { createLogger } from '../log/logger.js';
 import { atomicFileSink, stdoutSink } from '../output/write.js';
 import type { Sink } from '../output/write.js';
 import { createMetrics } from '../sync/metrics.js';
@@ -20,7 +19,7 @@ import type { AccountFlags } from './accounts.js';
 import { resolveConfig } from './accounts.js';
 import { withEmulators } from './emulated.js';
 import type { Io } from './io.js';
-import { logOptions } from './sync.js';
+import { accountSourceOptions, loggerFor, logOptions } from './options.js';
 
 interface CheckFlags extends Omit<AccountFlags, 'format' | 'output'> {
   region?: string;
@@ -32,24 +31,11 @@ interface CheckFlags extends Omit<AccountFlags, 'format' | 'output'> {
 }
 
 export function checkCommand(io: Io, setExit: (c: ExitCode) => void): Command {
-  const cmd = new Command('check')
-    .description(
-      "prove that each account's credentials can make every call the sync makes (a CI smoke test):\n" +
-        'verify the identity, then call every operation once in one region and classify it',
-    )
-    .option(
-      '--config <file>',
-      'config file (YAML or JSON) listing accounts; see `deepflow-cloud schema config`',
-    )
-    .option(
-      '--provider <name>',
-      'without --config: one account of this provider from its environment variables',
-    )
-    .option(
-      '--account <name>',
-      'only this account of the config (repeatable)',
-      (v: string, prev: string[] | undefined) => [...(prev ?? []), v],
-    )
+  const cmd = new Command('check').description(
+    "prove that each account's credentials can make every call the sync makes (a CI smoke test):\n" +
+      'verify the identity, then call every operation once in one region and classify it',
+  );
+  accountSourceOptions(cmd)
     .option('--region <id>', 'probe this region (default: the first region the filter selects)')
     .option(
       '--expect-account-id <id>',
@@ -71,11 +57,7 @@ export function checkCommand(io: Io, setExit: (c: ExitCode) => void): Command {
 }
 
 async function runCheckCommand(flags: CheckFlags, io: Io): Promise<ExitCode> {
-  const log = createLogger({
-    level: flags.logLevel,
-    format: flags.logFormat,
-    write: (line) => io.stderr.write(`${line}\n`),
-  });
+  const log = loggerFor(flags, io);
   const { output, format, region, expectAccountId, ...accountFlags } = flags;
   const cfg = await resolveConfig({ ...accountFlags, format: undefined }, io, log);
   let accounts: SyncAccount[] = [...cfg.accounts];

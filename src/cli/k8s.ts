@@ -29,12 +29,11 @@ import { ResourceWatcher } from '../kubernetes/watcher.js';
 import type { PodMeta, WorkloadDecision } from '../kubernetes/workloads.js';
 import { decideWorkload } from '../kubernetes/workloads.js';
 import type { LogFormat, Logger, LogLevel } from '../log/logger.js';
-import { createLogger } from '../log/logger.js';
 import { atomicFileSink } from '../output/write.js';
 import { systemClock } from '../transport/clock.js';
 import type { Io } from './io.js';
 import { parsePositiveInt } from './accounts.js';
-import { logOptions } from './sync.js';
+import { loggerFor, logOptions } from './options.js';
 
 /** DeepFlow's controller gRPC port. */
 const DEFAULT_SERVER_PORT = 20035;
@@ -169,14 +168,6 @@ export function k8sCommand(io: Io, setExit: (c: ExitCode) => void): Command {
   });
   for (const c of [sync, watch, workloads]) k8s.addCommand(subcommand(io, c));
   return k8s;
-}
-
-function loggerFor(flags: ClusterFlags, io: Io): Logger {
-  return createLogger({
-    level: flags.logLevel,
-    format: flags.logFormat,
-    write: (line) => io.stderr.write(`${line}\n`),
-  });
 }
 
 async function readApiResources(path: string | undefined): Promise<ApiResource[]> {

@@ -3,7 +3,6 @@ import { ConfigError } from '../errors/errors.js';
 import type { ExitCode } from '../errors/exit-codes.js';
 import { EXIT } from '../errors/exit-codes.js';
 import type { LogFormat, LogLevel } from '../log/logger.js';
-import { createLogger } from '../log/logger.js';
 import { formatTable } from '../output/summary.js';
 import { listAccountRegions } from '../sync/regions.js';
 import { systemClock } from '../transport/clock.js';
@@ -11,7 +10,7 @@ import type { AccountFlags } from './accounts.js';
 import { resolveConfig } from './accounts.js';
 import { withEmulators } from './emulated.js';
 import type { Io } from './io.js';
-import { accountOptions, logOptions } from './sync.js';
+import { accountOptions, loggerFor, logOptions } from './options.js';
 import type { SyncAccount } from '../sync/run.js';
 
 interface RegionsFlags extends Omit<AccountFlags, 'format'> {
@@ -34,11 +33,7 @@ export function regionsCommand(io: Io, setExit: (c: ExitCode) => void): Command 
 }
 
 async function runRegions(flags: RegionsFlags, io: Io): Promise<ExitCode> {
-  const log = createLogger({
-    level: flags.logLevel,
-    format: flags.logFormat,
-    write: (line) => io.stderr.write(`${line}\n`),
-  });
+  const log = loggerFor(flags, io);
   const cfg = await resolveConfig({ ...flags, format: undefined }, io, log);
   let accounts: SyncAccount[] = [...cfg.accounts];
   const emulators = flags.emulator === true ? await withEmulators(accounts) : undefined;

@@ -23,7 +23,6 @@ import type { ResolvedConfig } from '../config/load.js';
 import type { ExitCode } from '../errors/exit-codes.js';
 import { EXIT } from '../errors/exit-codes.js';
 import type { LogFormat, LogLevel } from '../log/logger.js';
-import { createLogger } from '../log/logger.js';
 import type { Inventory } from '../model/index.js';
 import { buildInventory } from '../output/document.js';
 import { createProgress } from '../output/progress.js';
@@ -37,6 +36,7 @@ import { resolveConfig } from './accounts.js';
 import { withEmulators } from './emulated.js';
 import { syncExitCode } from './exit.js';
 import type { Io } from './io.js';
+import { accountOptions, loggerFor, logOptions } from './options.js';
 import { toolVersion } from './version.js';
 import type { SyncAccount } from '../sync/run.js';
 
@@ -52,43 +52,6 @@ interface SyncFlags extends AccountFlags {
   metricsFile?: string;
   logFormat: LogFormat;
   logLevel: LogLevel;
-}
-
-export function logOptions(cmd: Command): Command {
-  return cmd
-    .addOption(
-      new Option('--log-format <format>', 'stderr log lines as text or JSON (for log shippers)')
-        .choices(['text', 'json'])
-        .default('text'),
-    )
-    .addOption(
-      new Option('--log-level <level>', 'least severe log level written to stderr')
-        .choices(['debug', 'info', 'warn', 'error'])
-        .default('warn'),
-    );
-}
-
-export function accountOptions(cmd: Command): Command {
-  return cmd
-    .option(
-      '--config <file>',
-      'config file (YAML or JSON) listing accounts; see `deepflow-cloud schema config`',
-    )
-    .option(
-      '--provider <name>',
-      'without --config: one account of this provider from its environment variables',
-    )
-    .option(
-      '--account <name>',
-      'only this account of the config (repeatable)',
-      (v: string, prev: string[] | undefined) => [...(prev ?? []), v],
-    )
-    .option(
-      '--regions <list>',
-      'comma-separated regions to sync: ids, localized names or globs (overrides the config)',
-    )
-    .option('--exclude-regions <list>', 'comma-separated regions to skip (ids, names or globs)')
-    .option('--emulator', 'run against the built-in emulator (no cloud account needed)');
 }
 
 export function syncCommand(io: Io, setExit: (c: ExitCode) => void): Command {
@@ -241,11 +204,7 @@ function isAlive(pid: number): boolean {
 
 async function runSyncCommand(flags: SyncFlags, io: Io): Promise<ExitCode> {
   const started = systemClock.now();
-  const log = createLogger({
-    level: flags.logLevel,
-    format: flags.logFormat,
-    write: (line) => io.stderr.write(`${line}\n`),
-  });
+  const log = loggerFor(flags, io);
   const plan = await planRun(flags, io, log);
   const store = plan.cfg.stateDir === undefined ? undefined : new StateStore(plan.cfg.stateDir);
   let lock: HeldLock | undefined;
