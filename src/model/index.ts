@@ -3,6 +3,7 @@ export * from './common.js';
 export * from './ids.js';
 export * from './inventory.js';
 export * from './normalize.js';
+export * from './record.js';
 export * from './region.js';
 export * from './zone.js';
 export * from './vpc.js';
