@@ -3,14 +3,6 @@ import { startEmulator } from '../emulator/index.js';
 import type { RunningEmulator } from '../emulator/harness.js';
 import type { SyncAccount } from '../sync/run.js';
 
-/** The account credentials (config keys) that an emulator accepts. */
-function credentialsFor(em: RunningEmulator): Record<string, string> {
-  return {
-    access_key_id: em.credentials.accessKeyId,
-    secret_access_key: em.credentials.secretAccessKey,
-  };
-}
-
 /**
  * `--emulator`: starts the built-in emulator of every provider in the run, in-process, and points each account
  * at it (its endpoints and the emulator's credentials).
@@ -27,7 +19,7 @@ export async function withEmulators(
     accounts: accounts.map((a) => {
       const em = running.get(a.provider);
       if (em === undefined) return a;
-      return { ...a, endpoints: { ...em.endpoints }, credentials: credentialsFor(em) };
+      return { ...a, endpoints: { ...em.endpoints }, credentials: { ...em.configCredentials } };
     }),
     close: async () => {
       await Promise.all([...running.values()].map((em) => em.close()));

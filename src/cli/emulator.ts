@@ -29,7 +29,7 @@ export function emulatorCommand(io: Io, setExit: (c: ExitCode) => void): Command
         '--provider <name>',
         'provider to emulate (kubernetes: an apiserver plus a KubernetesAPISync test server; only --port and --page-limit apply)',
       )
-        .choices(['aws', 'kubernetes'])
+        .choices(['aws', 'aliyun', 'kubernetes'])
         .makeOptionMandatory(),
     )
     .option('--port <n>', 'port to listen on (default: any free port)')
@@ -72,17 +72,14 @@ async function runEmulator(flags: EmulatorFlags, io: Io): Promise<ExitCode> {
   if (flags.faults !== undefined) opts.faults = await readFaults(flags.faults);
 
   if (flags.provider === 'kubernetes') return runK8sEmulator(flags, opts, io);
-  const em = await startEmulator('aws', opts);
+  const em = await startEmulator(flags.provider === 'aliyun' ? 'aliyun' : 'aws', opts);
   io.stdout.write(
     `${JSON.stringify(
       {
         provider: em.provider,
         url: em.url,
         endpoints: em.endpoints,
-        credentials: {
-          access_key_id: em.credentials.accessKeyId,
-          secret_access_key: em.credentials.secretAccessKey,
-        },
+        credentials: em.configCredentials,
       },
       null,
       2,

@@ -17,6 +17,7 @@ import type {
   RunningEmulator,
 } from './harness.js';
 import type { Clock } from '../transport/clock.js';
+import { configCredentialsFor } from './credentials.js';
 import type { World } from './world-types-services.js';
 
 interface ActiveFault {
@@ -62,6 +63,8 @@ export interface HarnessOptions extends EmulatorOptions {
   clock: Clock;
   /** Service codes the provider serves on the one port. */
   services: readonly string[];
+  /** Path appended to the URL per service (Aliyun: `/ecs`, …); default: none. */
+  servicePaths?: Readonly<Record<string, string>>;
 }
 
 /** Starts the HTTP server for a provider backend. */
@@ -206,7 +209,10 @@ export async function startHarness(
     url,
     port,
     credentials: opts.credentials,
-    endpoints: Object.fromEntries(opts.services.map((s) => [s, url])),
+    configCredentials: configCredentialsFor(backend.provider, opts.credentials),
+    endpoints: Object.fromEntries(
+      opts.services.map((s) => [s, `${url}${opts.servicePaths?.[s] ?? ''}`]),
+    ),
     world: opts.world,
     requests,
     addFault,

@@ -105,6 +105,8 @@ export interface RunningEmulator {
   url: string;
   port: number;
   credentials: EmulatorCredentials;
+  /** The credentials under the config's key names for this provider (aws: access_key_id/secret_access_key). */
+  configCredentials: Record<string, string>;
   /** Service code → base URL, ready for an account's `endpoints`. */
   endpoints: Record<string, string>;
   world: World;

@@ -4,7 +4,8 @@ import { systemClock } from '../transport/clock.js';
 import { EMULATOR_CREDENTIALS } from './credentials.js';
 import type { EmulatorOptions, RunningEmulator } from './harness.js';
 import { startHarness } from './harness-server.js';
-import { generateWorld } from './world.js';
+import { aliyunNativeIds, defaultRegions } from './world-plan.js';
+import { DEFAULT_SCALE, DEFAULT_SEED, generateWorld } from './world.js';
 
 export async function startEmulator(
   provider: ProviderName,
@@ -33,7 +34,36 @@ export async function startEmulator(
       });
       return startHarness(backend, { ...opts, world, credentials, clock, services: AWS_SERVICES });
     }
-    case 'aliyun':
+    case 'aliyun': {
+      const { ALIYUN_SERVICES, ALIYUN_SERVICE_PATHS, createAliyunBackend } =
+        await import('./aliyun/server.js');
+      const world =
+        opts.world ??
+        generateWorld({
+          provider,
+          seed: opts.seed ?? DEFAULT_SEED,
+          ...(opts.scale === undefined ? {} : { scale: opts.scale }),
+          nativeId: aliyunNativeIds(
+            opts.seed ?? DEFAULT_SEED,
+            defaultRegions(provider, opts.scale ?? DEFAULT_SCALE).map((r) => r.id),
+          ),
+        });
+      const credentials = opts.credentials ?? { ...EMULATOR_CREDENTIALS.aliyun };
+      const backend = createAliyunBackend({
+        world,
+        credentials,
+        clock,
+        ...(opts.pageLimit === undefined ? {} : { pageLimit: opts.pageLimit }),
+      });
+      return startHarness(backend, {
+        ...opts,
+        world,
+        credentials,
+        clock,
+        services: ALIYUN_SERVICES,
+        servicePaths: ALIYUN_SERVICE_PATHS,
+      });
+    }
     case 'azure':
     case 'baidu':
     case 'huawei':

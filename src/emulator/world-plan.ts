@@ -184,6 +184,7 @@ const AWS_OPT_IN = new Set([
 
 /** The default regions of a provider's world; disabled ones come last. */
 export function defaultRegions(provider: string, scale: Scale): WorldRegion[] {
+  if (provider === 'aliyun') return aliyunRegions(scale);
   const { enabled, disabled } = AWS_REGIONS[scale];
   if (provider !== 'aws') {
     const n = enabled.length;
@@ -284,5 +285,116 @@ export function awsNativeIds(seed: number, regions: readonly string[]): NativeId
       return (hex + hex32(c) + hex32(d)).toUpperCase();
     }
     return hex;
+  };
+}
+
+/** Aliyun regions (id, LocalName as ECS DescribeRegions returns it in zh-CN, and the id infix of its resources). */
+export const ALIYUN_KNOWN_REGIONS: readonly {
+  readonly id: string;
+  readonly localName: string;
+  readonly code: string;
+}[] = [
+  { id: 'cn-hangzhou', localName: '华东1（杭州）', code: 'bp1' },
+  { id: 'cn-shanghai', localName: '华东2（上海）', code: 'uf6' },
+  { id: 'cn-beijing', localName: '华北2（北京）', code: '2ze' },
+  { id: 'cn-guangzhou', localName: '华南3（广州）', code: '7xv' },
+  { id: 'cn-wulanchabu', localName: '华北6（乌兰察布）', code: '0jl' },
+  { id: 'cn-shenzhen', localName: '华南1（深圳）', code: 'wz9' },
+  { id: 'cn-qingdao', localName: '华北1（青岛）', code: 'm5e' },
+  { id: 'cn-zhangjiakou', localName: '华北3（张家口）', code: '8vb' },
+  { id: 'cn-huhehaote', localName: '华北5（呼和浩特）', code: 'hp3' },
+  { id: 'cn-chengdu', localName: '西南1（成都）', code: '2vc' },
+  { id: 'cn-hongkong', localName: '中国香港', code: 'j6c' },
+  { id: 'ap-southeast-1', localName: '新加坡', code: 't4n' },
+  { id: 'ap-northeast-1', localName: '日本（东京）', code: '6we' },
+  { id: 'us-west-1', localName: '美国（硅谷）', code: 'rj9' },
+  { id: 'eu-central-1', localName: '德国（法兰克福）', code: 'gw8' },
+  { id: 'me-east-1', localName: '阿联酋（迪拜）', code: 'eb3' },
+];
+
+const ALIYUN_REGIONS: Record<Scale, { enabled: readonly string[]; disabled: readonly string[] }> = {
+  tiny: { enabled: ['cn-hangzhou', 'cn-shanghai'], disabled: ['me-east-1'] },
+  small: { enabled: ['cn-hangzhou', 'cn-shanghai', 'cn-guangzhou'], disabled: ['me-east-1'] },
+  medium: {
+    enabled: [
+      'cn-hangzhou',
+      'cn-shanghai',
+      'cn-beijing',
+      'cn-guangzhou',
+      'cn-wulanchabu',
+      'cn-shenzhen',
+      'ap-southeast-1',
+    ],
+    disabled: ['me-east-1'],
+  },
+  large: {
+    enabled: ALIYUN_KNOWN_REGIONS.map((r) => r.id).filter((id) => id !== 'me-east-1'),
+    disabled: ['me-east-1'],
+  },
+};
+
+function aliyunRegions(scale: Scale): WorldRegion[] {
+  const { enabled, disabled } = ALIYUN_REGIONS[scale];
+  const names = new Map(ALIYUN_KNOWN_REGIONS.map((r) => [r.id, r.localName]));
+  return [...enabled, ...disabled].map((id, i) => ({
+    id,
+    localName: names.get(id),
+    enabled: i < enabled.length,
+    optInRequired: i >= enabled.length,
+  }));
+}
+
+const ALIYUN_PREFIX: Partial<Record<IdKind, string>> = {
+  vpc: 'vpc-',
+  vpc_cidr_association: 'vpccidr-',
+  subnet: 'vsw-',
+  vm: 'i-',
+  reservation: 'rsv-',
+  image: 'm-',
+  network_interface: 'eni-',
+  network_interface_attachment: 'eni-attach-',
+  security_group: 'sg-',
+  route_table: 'vtb-',
+  route_table_association: 'vtbassoc-',
+  internet_gateway: 'igw-',
+  nat_gateway: 'ngw-',
+  public_ip: 'eip-',
+  public_ip_association: 'eipassoc-',
+  peering_connection: 'pcc-',
+  cloud_network_attachment: 'cenattach-',
+  load_balancer: 'lb-',
+  listener: 'lsn-',
+  target_group: 'rsp-',
+  rds_instance: 'rm-',
+};
+
+/** Lower-case base36 of a 64-bit value given as two words, 13 digits (keeps all 64 bits). */
+function base36(a: number, b: number): string {
+  return (BigInt(a >>> 0) * 0x100000000n + BigInt(b >>> 0)).toString(36).padStart(13, '0');
+}
+
+/**
+ * Aliyun-shaped ids: `<prefix><region infix><base36>`, e.g. `vpc-bp1…`, `i-uf6…`, `rm-7xv…`; zones are
+ * `cn-hangzhou-h`-like; CEN ids (`cen-…`) carry no region infix because CEN is global; ACK cluster ids are
+ * `c` + 32 hex digits. A seeded bijection of (region, kind, n) keeps them unique and stable per seed.
+ */
+export function aliyunNativeIds(seed: number, regions: readonly string[]): NativeIdFn {
+  const keys = [1, 2, 3, 4].map((k) => hash32(seed, 'aliyun-ids', k));
+  const keys2 = [5, 6, 7, 8].map((k) => hash32(seed, 'aliyun-ids', k));
+  const regionIndex = new Map(regions.map((r, i) => [r, i]));
+  const codes = new Map(ALIYUN_KNOWN_REGIONS.map((r) => [r.id, r.code]));
+  return (kind, n, region) => {
+    if (kind === 'zone') return `${region}-${'hijkgfeabcd'.charAt(n % 11)}`;
+    const r = regionIndex.get(region) ?? hash32(region) & 0xff;
+    const hi = ((r & 0xff) << 8) | ID_KINDS.indexOf(kind);
+    const [a, b] = permute64(hi, n, keys);
+    const body = base36(a, b);
+    if (kind === 'cloud_network') return `cen-${body}${hex32(hash32(seed, region)).slice(0, 5)}`;
+    if (kind === 'kubernetes_cluster') {
+      const [c, d] = permute64(hi, n, keys2);
+      return `c${hex32(a)}${hex32(b)}${hex32(c)}${hex32(d)}`;
+    }
+    const code = codes.get(region) ?? hex32(hash32(region)).slice(0, 3);
+    return `${ALIYUN_PREFIX[kind] ?? 'x-'}${code}${body}`;
   };
 }
