@@ -73,10 +73,13 @@ describe('config/configFromEnv', () => {
   });
 
   it.each([
-    [undefined, '--provider: is required (available: aws)'],
-    ['aliyun', "--provider: provider 'aliyun' is not available in this version (available: aws)"],
-    ['gcp', "--provider: unknown provider 'gcp' (available: aws)"],
-    ['azur', "--provider: unknown provider 'azur', did you mean 'azure'? (available: aws)"],
+    [undefined, '--provider: is required (available: aws, aliyun)'],
+    [
+      'tencent',
+      "--provider: provider 'tencent' is not available in this version (available: aws, aliyun)",
+    ],
+    ['gcp', "--provider: unknown provider 'gcp' (available: aws, aliyun)"],
+    ['azur', "--provider: unknown provider 'azur', did you mean 'azure'? (available: aws, aliyun)"],
   ])('rejects provider %j', (provider, message) => {
     const err = thrown(() => configFromEnv(provider, ENV));
     expect(err.path).toBe('--provider');

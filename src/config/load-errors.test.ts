@@ -312,25 +312,25 @@ describe('config/loadConfig: bad configs', () => {
       'unknown provider',
       yaml(cfg({}, { provider: 'gcp' })),
       'accounts[0].provider',
-      "accounts[0].provider: unknown provider 'gcp' (available: aws)",
+      "accounts[0].provider: unknown provider 'gcp' (available: aws, aliyun)",
     ],
     [
       'misspelt provider',
       yaml(cfg({}, { provider: 'alyun' })),
       'accounts[0].provider',
-      "accounts[0].provider: unknown provider 'alyun', did you mean 'aliyun'? (available: aws)",
+      "accounts[0].provider: unknown provider 'alyun', did you mean 'aliyun'? (available: aws, aliyun)",
     ],
     [
       'unavailable provider',
-      yaml(cfg({}, { provider: 'aliyun' })),
+      yaml(cfg({}, { provider: 'tencent' })),
       'accounts[0].provider',
-      "accounts[0].provider: provider 'aliyun' is not available in this version (available: aws)",
+      "accounts[0].provider: provider 'tencent' is not available in this version (available: aws, aliyun)",
     ],
     [
       'missing provider',
       yaml({ accounts: [{ name: 'a', credentials: {} }] }),
       'accounts[0].provider',
-      'accounts[0].provider: is required (available: aws)',
+      'accounts[0].provider: is required (available: aws, aliyun)',
     ],
     // Resolution.
     [

@@ -7,7 +7,7 @@ import type { AdapterModule } from './types.js';
  */
 export const registry = {
   aws: () => import('./aws/index.js'),
-  aliyun: null,
+  aliyun: () => import('./aliyun/index.js'),
   azure: null,
   baidu: null,
   huawei: null,

@@ -1,4 +1,5 @@
 import type { ProviderName } from '../model/index.js';
+import { aliyunSpec } from './aliyun/spec.js';
 import { awsSpec } from './aws/spec.js';
 import type { ProviderSpec } from './types.js';
 
@@ -8,6 +9,7 @@ import type { ProviderSpec } from './types.js';
  */
 export const SPECS: Partial<Record<ProviderName, ProviderSpec>> = {
   aws: awsSpec,
+  aliyun: aliyunSpec,
 };
 
 export function specOf(p: ProviderName): ProviderSpec | undefined {

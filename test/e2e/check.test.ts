@@ -121,7 +121,7 @@ describe('e2e: deepflow-cloud check', () => {
     }
     const md = await runCli(['providers', '--format', 'markdown']);
     expect(md.stdout).toBe(readFileSync(join(ROOT, 'docs', 'providers.md'), 'utf8'));
-    const bad = await runCli(['providers', '--policy', 'aliyun']);
+    const bad = await runCli(['providers', '--policy', 'tencent']);
     expect(bad.code).toBe(2);
   });
 });
