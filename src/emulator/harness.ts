@@ -79,6 +79,11 @@ export interface EmulatorOptions {
   faults?: FaultSpec[];
   /** Caps every page below the API maximum, so small worlds still page. */
   pageLimit?: number;
+  /**
+   * Aliyun: answer as to a RAM user whose policy is scoped to resource groups, so DescribeInstances without
+   * `ResourceGroupId` lists nothing (the case DeepFlow's resource-group pre-pass exists for).
+   */
+  resourceGroupScoped?: boolean;
   port?: number;
   credentials?: EmulatorCredentials;
   /** Time for signature skew checks, token expiry, latency and the rate limit. */

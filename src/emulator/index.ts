@@ -54,6 +54,9 @@ export async function startEmulator(
         credentials,
         clock,
         ...(opts.pageLimit === undefined ? {} : { pageLimit: opts.pageLimit }),
+        ...(opts.resourceGroupScoped === undefined
+          ? {}
+          : { resourceGroupScoped: opts.resourceGroupScoped }),
       });
       return startHarness(backend, {
         ...opts,

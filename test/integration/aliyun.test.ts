@@ -80,6 +80,7 @@ const PAGED = [
   'rds:DescribeDBInstances',
   'r-kvstore:DescribeInstances',
   'cbn:DescribeCens',
+  'vpcpeer:ListVpcPeerConnections',
 ];
 
 describe('aliyun against the emulator (pop-core, signature verified)', () => {
@@ -89,11 +90,7 @@ describe('aliyun against the emulator (pop-core, signature verified)', () => {
     expect(out.inventory.errors).toEqual([]);
     expect(out.exitCode).toBe(0);
     // Kinds the Aliyun adapter does not fetch yet.
-    expect(
-      emptyKinds(out.inventory).filter(
-        (k) => k !== 'kubernetes_clusters' && k !== 'peering_connections',
-      ),
-    ).toEqual([]);
+    expect(emptyKinds(out.inventory).filter((k) => k !== 'kubernetes_clusters')).toEqual([]);
     expect(unresolvedReferences(out.inventory)).toEqual([]);
     const paged = pagedOperations(e);
     expect(PAGED.filter((op) => !paged.has(op))).toEqual([]);
@@ -236,5 +233,45 @@ describe('aliyun against the emulator (pop-core, signature verified)', () => {
     const out = await sync(account(e));
     expect(out.inventory.errors).toEqual([]);
     expect(out.retries.get('vpc:DescribeVpcs')).toBe(1);
+  });
+
+  it('finds the VMs of a RAM user scoped to resource groups through the ListResources pre-pass', async () => {
+    const e = await start({ resourceGroupScoped: true });
+    const out = await sync(account(e, { resources: ['vm'] }));
+    expect(out.inventory.errors).toEqual([]);
+    expect(out.exitCode).toBe(0);
+    const enabled = e.world.regions.filter((r) => r.enabled).map((r) => r.id);
+    const expected = enabled.reduce((n, r) => n + e.world.vmCount(r), 0);
+    expect(expected).toBeGreaterThan(0);
+    expect(out.inventory.vms).toHaveLength(expected);
+    // One listing per account, however many regions came back empty.
+    const rm = e.requests.filter((r) => r.op === 'ListResources' && r.params['PageNumber'] === '1');
+    expect(rm).toHaveLength(1);
+    expect(rm[0]?.params).toMatchObject({ Service: 'ecs', ResourceType: 'instance' });
+    expect(
+      e.requests.some(
+        (r) => r.op === 'DescribeInstances' && r.params['ResourceGroupId'] !== undefined,
+      ),
+    ).toBe(true);
+  });
+
+  it("keeps DescribeInstances' empty answer when ListResources is denied (a warning, not a failed task)", async () => {
+    const e = await start({
+      resourceGroupScoped: true,
+      faults: [{ op: 'ListResources', respond: 'forbidden' }],
+    });
+    const out = await sync(account(e, { resources: ['vm'] }));
+    expect(out.inventory.errors).toEqual([]);
+    expect(out.exitCode).toBe(0);
+    expect(out.inventory.vms).toEqual([]);
+    expect(e.requests.some((r) => r.op === 'ListResources' && r.status === 403)).toBe(true);
+  });
+
+  it('does not call ListResources when DescribeInstances lists the VMs', async () => {
+    const e = await start();
+    const out = await sync(account(e, { resources: ['vm'] }));
+    expect(out.exitCode).toBe(0);
+    const empty = e.world.regions.filter((r) => r.enabled && e.world.vmCount(r.id) === 0);
+    expect(e.requests.some((r) => r.op === 'ListResources')).toBe(empty.length > 0);
   });
 });

@@ -16,6 +16,8 @@ export interface AliyunCall {
   readonly pageLimit: number | undefined;
   readonly tokens: PageTokens;
   readonly repeatToken: boolean;
+  /** A RAM user scoped to resource groups: account-wide ECS listings come back empty. */
+  readonly resourceGroupScoped?: boolean;
 }
 
 /** Returns the response body as a JSON value (without `RequestId`, added by the server). */

@@ -113,12 +113,15 @@ function describeInstances(call: AliyunCall): Record<string, unknown> {
   const vswId = call.params['VSwitchId'];
   const zoneId = call.params['ZoneId'];
   const rg = call.params['ResourceGroupId'];
-  const vms =
-    ids === undefined &&
-    vpcId === undefined &&
-    vswId === undefined &&
-    zoneId === undefined &&
-    rg === undefined
+  // A RAM policy scoped to resource groups grants nothing account-wide: the real API answers an empty list.
+  const denied = call.resourceGroupScoped === true && rg === undefined;
+  const vms = denied
+    ? filterSeq(call.res.vms, () => false)
+    : ids === undefined &&
+        vpcId === undefined &&
+        vswId === undefined &&
+        zoneId === undefined &&
+        rg === undefined
       ? call.res.vms
       : filterSeq(
           call.res.vms,

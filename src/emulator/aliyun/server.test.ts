@@ -23,6 +23,7 @@ const VERSIONS: Record<string, string> = {
   'r-kvstore': '2015-01-01',
   cbn: '2017-09-12',
   resourcemanager: '2020-03-31',
+  vpcpeer: '2022-01-01',
 };
 
 /** RFC 3986 encoding written out by hand (independent of the emulator's verifier). */
@@ -277,7 +278,7 @@ describe('aliyun emulator: paging', () => {
     const seen: string[] = [];
     let token = '';
     do {
-      const { body } = await call(e, 'vpc', 'DescribeVpcPeerConnections', {
+      const { body } = await call(e, 'vpcpeer', 'ListVpcPeerConnections', {
         RegionId: 'cn-hangzhou',
         ...(token === '' ? {} : { NextToken: token }),
       });
@@ -298,7 +299,7 @@ describe('aliyun emulator: paging', () => {
       token = String(body['NextToken']);
     } while (token !== '');
     expect(vms.length).toBe(e.world.vmCount('cn-shanghai'));
-    const bad = await call(e, 'vpc', 'DescribeVpcPeerConnections', {
+    const bad = await call(e, 'vpcpeer', 'ListVpcPeerConnections', {
       RegionId: 'cn-hangzhou',
       NextToken: 'zz',
     });
@@ -469,9 +470,9 @@ describe('aliyun emulator: faults', () => {
     expect(list(p2.body, 'Instances', 'Instance')).toEqual(list(p1.body, 'Instances', 'Instance'));
     expect(p2.body['TotalCount']).toBe((p1.body['TotalCount'] as number) + 2);
     expect(e.requests.map((r) => r.fault)).toEqual([undefined, 'repeat_token']);
-    const first = await call(e, 'vpc', 'DescribeVpcPeerConnections', { ...R, MaxResults: '1' });
+    const first = await call(e, 'vpcpeer', 'ListVpcPeerConnections', { ...R, MaxResults: '1' });
     const token = String(first.body['NextToken']);
-    const again = await call(e, 'vpc', 'DescribeVpcPeerConnections', {
+    const again = await call(e, 'vpcpeer', 'ListVpcPeerConnections', {
       ...R,
       MaxResults: '1',
       NextToken: token,

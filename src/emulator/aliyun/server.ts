@@ -1,6 +1,6 @@
 /**
  * The Aliyun emulator on one port: RPC (POST form or GET query), routed on the endpoint path prefix (`/ecs`,
- * `/vpc`, `/slb`, `/rds`, `/r-kvstore`, `/cbn`, `/resourcemanager`, optionally under `/aliyun`) or else on
+ * `/vpc`, `/slb`, `/rds`, `/r-kvstore`, `/cbn`, `/resourcemanager`, `/vpcpeer`, optionally under `/aliyun`) or else on
  * `x-acs-version`/`Version` (+ `x-acs-action`/`Action`); verifies the RPC v1 signature, the timestamp skew
  * and nonce reuse; answers unknown or disabled regions with `InvalidRegionId`; renders JSON.
  */
@@ -40,6 +40,7 @@ import {
 } from './services.js';
 import { verifyRpcV1 } from './verifier.js';
 import { VPC_ACTIONS, VPC_VERSION } from './vpc.js';
+import { VPCPEER_ACTIONS, VPCPEER_VERSION } from './vpcpeer.js';
 
 interface Product {
   readonly version: string;
@@ -60,6 +61,7 @@ export const ALIYUN_PRODUCTS: Readonly<Record<string, Product>> = {
     global: new Set(['DescribeCens', 'DescribeCenAttachedChildInstances']),
   },
   resourcemanager: { version: RM_VERSION, actions: RM_ACTIONS, global: new Set(['ListResources']) },
+  vpcpeer: { version: VPCPEER_VERSION, actions: VPCPEER_ACTIONS, global: new Set() },
 };
 
 /** Endpoint service codes served on the one port (each at `<url>/<code>`). */
@@ -85,6 +87,8 @@ export interface AliyunBackendOptions {
   readonly credentials: EmulatorCredentials;
   readonly clock: Clock;
   readonly pageLimit?: number;
+  /** DescribeInstances without `ResourceGroupId` lists nothing (a RAM user scoped to resource groups). */
+  readonly resourceGroupScoped?: boolean;
 }
 
 export function createAliyunBackend(opts: AliyunBackendOptions): ProviderBackend {
@@ -202,6 +206,7 @@ export function createAliyunBackend(opts: AliyunBackendOptions): ProviderBackend
             res: world.resources(info.region),
             requestId,
             pageLimit: opts.pageLimit,
+            resourceGroupScoped: opts.resourceGroupScoped === true,
             tokens,
             repeatToken,
           };

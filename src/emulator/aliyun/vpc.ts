@@ -1,5 +1,5 @@
-/** VPC 2016-04-28: zones, VPCs, vSwitches, EIPs, route tables and entries, NAT (+SNAT/DNAT), peering. */
-import type { NatGateway, Peering } from '../world-types-services.js';
+/** VPC 2016-04-28: zones, VPCs, vSwitches, EIPs, route tables and entries, NAT (+SNAT/DNAT). */
+import type { NatGateway } from '../world-types-services.js';
 import type { PublicIp, Route, RouteTable, Subnet, Vm, Vpc } from '../world-types.js';
 import {
   filterSeq,
@@ -16,7 +16,7 @@ import { derivedId, kvTags, resourceGroupId, secondTime } from './render.js';
 
 export const VPC_VERSION = '2016-04-28';
 
-/** Real maxima: 50 for the PageNumber APIs, 100 for EIPs; MaxResult(s) 100 for route entries and peering. */
+/** Real maxima: 50 for the PageNumber APIs, 100 for EIPs; MaxResult 100 for route entries. */
 export const VPC_PAGE = {
   DescribeVpcs: { max: 50, default: 10 },
   DescribeVSwitches: { max: 50, default: 10 },
@@ -365,42 +365,6 @@ function describeForwardTableEntries(call: AliyunCall): Record<string, unknown> 
   return { ...pageFields(page), ForwardTableEntries: { ForwardTableEntry: page.items } };
 }
 
-function renderPeering(call: AliyunCall, p: Peering): Record<string, unknown> {
-  return {
-    InstanceId: p.id,
-    Name: p.name,
-    Description: '',
-    Status: p.state === 'active' ? 'Activated' : 'Accepting',
-    RegionId: p.requester.region,
-    OwnerId: Number(p.requester.accountId),
-    VpcId: p.requester.vpcId,
-    Vpc: { VpcId: p.requester.vpcId, Ipv4Cidrs: [p.requester.cidr], Ipv6Cidrs: [] },
-    AcceptingOwnerUid: Number(p.accepter.accountId),
-    AcceptingRegionId: p.accepter.region,
-    AcceptingVpc: { VpcId: p.accepter.vpcId, Ipv4Cidrs: [p.accepter.cidr], Ipv6Cidrs: [] },
-    Bandwidth: p.requester.region === p.accepter.region ? -1 : 1024,
-    GmtCreate: secondTime(p.createdAt),
-    GmtModified: secondTime(p.createdAt),
-    ResourceGroupId: resourceGroupId(call.world),
-    Tags: Object.entries(p.tags).map(([Key, Value]) => ({ Key, Value })),
-  };
-}
-
-function describeVpcPeerConnections(call: AliyunCall): Record<string, unknown> {
-  const page = pageByToken(call, call.res.peerings, {
-    sizeParam: 'MaxResults',
-    min: 1,
-    max: 100,
-    default: 20,
-  });
-  return {
-    NextToken: page.next,
-    MaxResults: page.size,
-    TotalCount: call.res.peerings.length,
-    VpcPeerConnects: page.items.map((p) => renderPeering(call, p)),
-  };
-}
-
 export const VPC_ACTIONS: Readonly<Record<string, Handler>> = {
   DescribeZones: describeZones,
   DescribeVpcs: describeVpcs,
@@ -411,5 +375,4 @@ export const VPC_ACTIONS: Readonly<Record<string, Handler>> = {
   DescribeNatGateways: describeNatGateways,
   DescribeSnatTableEntries: describeSnatTableEntries,
   DescribeForwardTableEntries: describeForwardTableEntries,
-  DescribeVpcPeerConnections: describeVpcPeerConnections,
 };

@@ -11,11 +11,11 @@ export interface AliyunKeys {
 }
 
 /** Products served by one central endpoint for every region. */
-const CENTRAL: ReadonlySet<AliyunService> = new Set(['cbn', 'resourcemanager']);
+const CENTRAL: ReadonlySet<AliyunService> = new Set(['cbn', 'resourcemanager', 'vpcpeer']);
 
 /**
  * Base URL of a product in a region: `endpoints[service]` with `{region}` substituted when the account
- * overrides it, else the product's central endpoint (CEN, Resource Manager) or `https://<product>.<region>.aliyuncs.com`.
+ * overrides it, else the product's central endpoint (CEN, Resource Manager, VpcPeer) or `https://<product>.<region>.aliyuncs.com`.
  */
 export function endpointFor(
   endpoints: Readonly<Record<string, string>>,
@@ -64,6 +64,13 @@ export interface AliyunSession {
   readonly defaultRegion: string;
   readonly clients: AliyunClients;
   readonly regions: readonly RegionInfo[];
+  /**
+   * Per-account memo of the resource-group pre-pass (vm.ts): region → resource groups holding ECS instances,
+   * asked once through resourcemanager ListResources when some region's DescribeInstances lists nothing.
+   */
+  readonly instanceGroups: {
+    pending?: Promise<ReadonlyMap<string, readonly string[]>> | undefined;
+  };
 }
 
 /** Settles with the promise, or rejects with the signal's reason (timeout or interruption) first. */

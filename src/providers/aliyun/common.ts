@@ -18,6 +18,7 @@ export const API_VERSIONS: Readonly<Record<AliyunService, string>> = {
   'r-kvstore': '2015-01-01',
   cbn: '2017-09-12',
   resourcemanager: '2020-03-31',
+  vpcpeer: '2022-01-01',
 };
 
 /** RAM action prefix of each product (`kvstore:`, not `r-kvstore:`). */
@@ -29,6 +30,8 @@ const RAM_PREFIX: Readonly<Record<AliyunService, string>> = {
   'r-kvstore': 'kvstore',
   cbn: 'cbn',
   resourcemanager: 'resourcemanager',
+  // VpcPeer is its own product (vpcpeer.aliyuncs.com) but RAM authorises it under `vpc:`.
+  vpcpeer: 'vpc',
 };
 
 /** An operation whose RAM permission is `<prefix>:<action>`. */

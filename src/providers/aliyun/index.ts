@@ -7,6 +7,7 @@ import { classifyError } from './errors.js';
 import { loadBalancerFetcher } from './load-balancer.js';
 import { natGatewayFetcher } from './nat-gateway.js';
 import { networkInterfaceFetcher } from './network-interface.js';
+import { peeringConnectionFetcher } from './peering-connection.js';
 import { aliyunProbes } from './probes.js';
 import { publicIpFetcher } from './public-ip.js';
 import { rdsInstanceFetcher } from './rds-instance.js';
@@ -57,7 +58,7 @@ async function connect(creds: AliyunCredentials, ctx: AccountContext): Promise<A
     RegionId: region,
     AcceptLanguage: 'zh-CN',
   });
-  return { defaultRegion: region, clients, regions: mapRegions(out) };
+  return { defaultRegion: region, clients, regions: mapRegions(out), instanceGroups: {} };
 }
 
 /** The list DescribeRegions gave while connecting (one call per account). */
@@ -78,6 +79,7 @@ const fetchers: readonly ResourceFetcher<AliyunSession>[] = [
   loadBalancerFetcher,
   rdsInstanceFetcher,
   redisInstanceFetcher,
+  peeringConnectionFetcher,
   cloudNetworkFetcher,
 ];
 

@@ -67,6 +67,7 @@ function probeContext(endpoint: string): ProbeContext<AliyunSession> {
     defaultRegion: 'cn-hangzhou',
     clients: new AliyunClients(ctx, { accessKeyId: 'AKIDEXAMPLE', accessKeySecret: 'sekrit' }),
     regions: [],
+    instanceGroups: {},
   };
   return { ...ctx, session, region: 'cn-hangzhou' };
 }

@@ -24,14 +24,17 @@ export function isNotFoundCode(code: string | undefined): boolean {
   return code !== undefined && /NotFound|NotExist/i.test(code);
 }
 
-/** The region calls go to: the probed region, or the default region for the account-wide CEN. */
+/** Account-wide products: asked in the default region, without `RegionId`. */
+const ACCOUNT_WIDE: ReadonlySet<string> = new Set(['cbn', 'resourcemanager']);
+
+/** The region calls go to: the probed region, or the default region for account-wide products. */
 function regionOf(ctx: Ctx, op: Operation): string {
-  return op.service === 'cbn' ? ctx.session.defaultRegion : ctx.region;
+  return ACCOUNT_WIDE.has(op.service) ? ctx.session.defaultRegion : ctx.region;
 }
 
 function request<T>(ctx: Ctx, op: Operation, params: Params): Promise<T> {
   const region = regionOf(ctx, op);
-  const withRegion = op.service === 'cbn' ? params : { RegionId: region, ...params };
+  const withRegion = ACCOUNT_WIDE.has(op.service) ? params : { RegionId: region, ...params };
   return aliyunRequest<T>(ctx, ctx.session.clients, op, region, withRegion);
 }
 
@@ -126,6 +129,11 @@ export const aliyunProbes: Readonly<Record<string, OperationProbe<AliyunSession>
   'vpc:DescribeVpcs': pageProbe({ PageSize: 1 }),
   'vpc:DescribeVSwitches': pageProbe({ PageSize: 1 }),
   'ecs:DescribeInstances': pageProbe({ PageSize: 1 }),
+  'resourcemanager:ListResources': pageProbe({
+    Service: 'ecs',
+    ResourceType: 'instance',
+    PageSize: 1,
+  }),
   'ecs:DescribeNetworkInterfaces': pageProbe({ MaxResults: 10 }),
   'vpc:DescribeEipAddresses': pageProbe({ PageSize: 1 }),
   'ecs:DescribeSecurityGroups': pageProbe({ PageSize: 1 }),
@@ -151,6 +159,7 @@ export const aliyunProbes: Readonly<Record<string, OperationProbe<AliyunSession>
   'rds:DescribeDBInstances': pageProbe({ PageSize: 30 }),
   'rds:DescribeDBInstanceNetInfo': itemProbe('DBInstanceId', firstDbInstance),
   'r-kvstore:DescribeInstances': pageProbe({ PageSize: 30 }),
+  'vpcpeer:ListVpcPeerConnections': pageProbe({ MaxResults: 1 }),
   'cbn:DescribeCens': pageProbe({ PageSize: 1 }),
   'cbn:DescribeCenAttachedChildInstances': itemProbe('CenId', firstCen, { PageSize: 1 }),
 };

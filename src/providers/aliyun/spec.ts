@@ -62,6 +62,7 @@ export const ALIYUN_SERVICES = [
   'r-kvstore',
   'cbn',
   'resourcemanager',
+  'vpcpeer',
 ] as const;
 export type AliyunService = (typeof ALIYUN_SERVICES)[number];
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MapContext } from '../../model/index.js';
 import { KIND_SCHEMAS } from '../../model/index.js';
-import { mapVm } from './vm.js';
+import { groupsByRegion, mapVm } from './vm.js';
 import type * as wire from './wire.js';
 
 const ctx: MapContext = { provider: 'aliyun', account: 'prod', region: 'cn-hangzhou' };
@@ -48,5 +48,22 @@ describe('aliyun/vm', () => {
     ['Exploded', 'unknown'],
   ])('state %s → %s', (Status, state) => {
     expect(mapVm({ InstanceId: 'i-1', Status }, ctx).state).toBe(state);
+  });
+});
+
+describe('aliyun/vm resource-group pre-pass', () => {
+  it('groups ListResources rows by region, each group once, skipping incomplete rows', () => {
+    const map = groupsByRegion([
+      { ResourceId: 'i-1', RegionId: 'cn-hangzhou', ResourceGroupId: 'rg-a' },
+      { ResourceId: 'i-2', RegionId: 'cn-hangzhou', ResourceGroupId: 'rg-b' },
+      { ResourceId: 'i-3', RegionId: 'cn-hangzhou', ResourceGroupId: 'rg-a' },
+      { ResourceId: 'i-4', RegionId: 'cn-beijing', ResourceGroupId: 'rg-a' },
+      { ResourceId: 'i-5', RegionId: 'cn-beijing' },
+      { ResourceId: 'i-6', ResourceGroupId: 'rg-c' },
+    ]);
+    expect(Object.fromEntries(map)).toEqual({
+      'cn-hangzhou': ['rg-a', 'rg-b'],
+      'cn-beijing': ['rg-a'],
+    });
   });
 });

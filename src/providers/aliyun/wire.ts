@@ -345,3 +345,32 @@ export interface ChildInstance {
 export interface DescribeCenAttachedChildInstances extends Paged {
   readonly ChildInstances?: { readonly ChildInstance?: readonly ChildInstance[] };
 }
+
+/** VpcPeer 2022-01-01 ListVpcPeerConnections: `Tags` is a flat `[{Key, Value}]` list here. */
+export interface VpcPeerConnect {
+  readonly InstanceId?: string;
+  readonly Name?: string;
+  readonly Status?: string;
+  readonly RegionId?: string;
+  readonly OwnerId?: number | string;
+  readonly VpcId?: string;
+  readonly AcceptingOwnerUid?: number | string;
+  readonly AcceptingRegionId?: string;
+  readonly AcceptingVpc?: { readonly VpcId?: string };
+  readonly GmtCreate?: string;
+  readonly Tags?: readonly AliyunTag[];
+}
+export interface ListVpcPeerConnections {
+  readonly NextToken?: string;
+  readonly VpcPeerConnects?: readonly VpcPeerConnect[];
+}
+
+/** resourcemanager 2020-03-31 ListResources (page-number paged). */
+export interface RmResource {
+  readonly ResourceId?: string;
+  readonly RegionId?: string;
+  readonly ResourceGroupId?: string;
+}
+export interface ListResources extends Paged {
+  readonly Resources?: { readonly Resource?: readonly RmResource[] };
+}
