@@ -1,15 +1,12 @@
 import type { DeepflowCloudError } from '../../errors/errors.js';
+import type { CodeTable, ErrorFacts } from '../../errors/classify.js';
+import { classifyFacts, clampMessage } from '../../errors/classify.js';
 import { errorOfKind } from '../../errors/errors.js';
 import type { ErrorKind } from '../../model/index.js';
 import type { Operation } from '../types.js';
 
 /** What `classify` reads of a failure: HTTP status, Aliyun `Code` or Node error code, error name. */
-export interface AliyunErrorFacts {
-  readonly status?: number | undefined;
-  readonly code?: string | undefined;
-  readonly message?: string | undefined;
-  readonly name?: string | undefined;
-}
+export type AliyunErrorFacts = ErrorFacts;
 
 export interface ClassifyOptions {
   /** True for a call to a regional endpoint (an unknown host there means the product is not in the region). */
@@ -65,25 +62,6 @@ const REGION_CODES = new Set([
   'Forbidden.RegionNotOpen',
 ]);
 
-const NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  'TimeoutError',
-  'RequestTimeoutError',
-  'ReadResponseTimeoutError',
-  'CERT_HAS_EXPIRED',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
 /** Codes Aliyun answers on an overloaded or failing backend; retried as a 5xx. */
 export const SERVER_CODES = new Set([
   'ServiceUnavailable',
@@ -93,12 +71,11 @@ export const SERVER_CODES = new Set([
 ]);
 
 /** Row by row: the first code (Aliyun code, Node code or error name) that a table knows decides. */
-const CODE_TABLE: readonly (readonly [ReadonlySet<string>, ErrorKind])[] = [
+const CODE_TABLE: CodeTable = [
   [AUTH_CODES, 'auth_failed'],
   [REGION_CODES, 'region_unavailable'],
   [PERMISSION_CODES, 'permission_denied'],
   [THROTTLE_CODES, 'throttled'],
-  [NETWORK_CODES, 'network'],
 ];
 
 /**
@@ -106,23 +83,16 @@ const CODE_TABLE: readonly (readonly [ReadonlySet<string>, ErrorKind])[] = [
  * (`400 Throttling.User` is throttling, `404 InvalidAccessKeyId.NotFound` is authentication).
  */
 export function classify(input: AliyunErrorFacts, options: ClassifyOptions = {}): ErrorKind {
-  if (input.name === 'AbortError') return 'aborted';
-  for (const code of [input.code, input.name]) {
-    if (!code) continue;
-    if (code === 'ENOTFOUND') return options.regional === true ? 'region_unavailable' : 'network';
-    for (const [codes, kind] of CODE_TABLE) if (codes.has(code)) return kind;
-    if (code.startsWith('Throttling')) return 'throttled';
-    if (code.startsWith('Forbidden.RAM') || code.startsWith('NoPermission')) {
-      return 'permission_denied';
-    }
-  }
-  if (input.message !== undefined && /socket hang up/i.test(input.message)) return 'network';
-  const status = input.status;
-  if (status === 401) return 'auth_failed';
-  if (status === 403) return 'permission_denied';
-  if (status === 429) return 'throttled';
-  // 5xx (retryable), unparseable bodies and any other code.
-  return 'provider_error';
+  return classifyFacts(input, {
+    table: CODE_TABLE,
+    regional: options.regional,
+    after: (code) =>
+      code.startsWith('Throttling')
+        ? 'throttled'
+        : code.startsWith('Forbidden.RAM') || code.startsWith('NoPermission')
+          ? 'permission_denied'
+          : undefined,
+  });
 }
 
 /** The facts of any thrown value: a pop-core `<Code>Error`, an httpx/Node socket error or anything else. */
@@ -153,8 +123,6 @@ export function factsOf(err: unknown): AliyunErrorFacts & { requestId?: string |
   };
 }
 
-const MAX_MESSAGE = 300;
-
 /**
  * Drops what must never reach a log or an output file: AccessKey ids, signatures, the request URL pop-core
  * appends (a GET URL carries the signed query) and any echoed string-to-sign.
@@ -164,10 +132,8 @@ export function scrubMessage(message: string): string {
   const clean = cut
     .replace(/\bLTAI[A-Za-z0-9]{8,}\b/g, '***')
     .replace(/AccessKeyId=[^&\s]+/gi, 'AccessKeyId=***')
-    .replace(/Signature=[^&\s]+/gi, 'Signature=***')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE)}…` : clean;
+    .replace(/Signature=[^&\s]+/gi, 'Signature=***');
+  return clampMessage(clean);
 }
 
 /** Calls made against the central endpoint (region list, resource groups, CEN). */

@@ -1,15 +1,12 @@
 import type { DeepflowCloudError } from '../../errors/errors.js';
+import type { CodeTable, ErrorFacts } from '../../errors/classify.js';
+import { classifyFacts, clampMessage } from '../../errors/classify.js';
 import { errorOfKind } from '../../errors/errors.js';
 import type { ErrorKind } from '../../model/index.js';
 import type { Operation } from '../types.js';
 
 /** What `classify` reads of a failure: HTTP status, AWS error code / Node error code, name, message. */
-export interface AwsErrorFacts {
-  readonly status?: number | undefined;
-  readonly code?: string | undefined;
-  readonly message?: string | undefined;
-  readonly name?: string | undefined;
-}
+export type AwsErrorFacts = ErrorFacts;
 
 export interface ClassifyOptions {
   /**
@@ -64,32 +61,12 @@ const THROTTLE_CODES = new Set([
 
 const REGION_CODES = new Set(['OptInRequired', 'InvalidRegion', 'InvalidRegionId']);
 
-const NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'CERT_HAS_EXPIRED',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
 /** Row by row: the first code (AWS code, Node code or error name) that a table knows decides. */
-const CODE_TABLE: readonly (readonly [ReadonlySet<string>, ErrorKind])[] = [
+const CODE_TABLE: CodeTable = [
   [AUTH_CODES, 'auth_failed'],
   [PERMISSION_CODES, 'permission_denied'],
   [THROTTLE_CODES, 'throttled'],
   [REGION_CODES, 'region_unavailable'],
-  [NETWORK_CODES, 'network'],
 ];
 
 /**
@@ -97,23 +74,14 @@ const CODE_TABLE: readonly (readonly [ReadonlySet<string>, ErrorKind])[] = [
  * (`503 RequestLimitExceeded` is throttling, `403 SignatureDoesNotMatch` is authentication).
  */
 export function classify(input: AwsErrorFacts, options: ClassifyOptions = {}): ErrorKind {
-  if (input.name === 'AbortError') return 'aborted';
-  for (const code of [input.code, input.name]) {
-    if (!code) continue;
-    if (options.regional === true && DISABLED_REGION_AUTH_CODES.has(code)) {
-      return 'region_unavailable';
-    }
-    // No DNS name for a regional endpoint: the service does not exist in that region.
-    if (code === 'ENOTFOUND') return options.regional === true ? 'region_unavailable' : 'network';
-    for (const [codes, kind] of CODE_TABLE) if (codes.has(code)) return kind;
-  }
-  if (input.message !== undefined && /socket hang up/i.test(input.message)) return 'network';
-  const status = input.status;
-  if (status === 401) return 'auth_failed';
-  if (status === 403) return 'permission_denied';
-  if (status === 429) return 'throttled';
-  // 5xx, XML/JSON parse failures ("Deserialization error"), unexpected shapes and any other code.
-  return 'provider_error';
+  return classifyFacts(input, {
+    table: CODE_TABLE,
+    regional: options.regional,
+    before: (code) =>
+      options.regional === true && DISABLED_REGION_AUTH_CODES.has(code)
+        ? 'region_unavailable'
+        : undefined,
+  });
 }
 
 /** The facts of any thrown value: an SDK ServiceException, a Node socket error or anything else. */
@@ -144,8 +112,6 @@ function isAccountLevel(op: Operation): boolean {
   return op.service === 'sts' || (op.service === 'ec2' && op.action === 'DescribeRegions');
 }
 
-const MAX_MESSAGE = 300;
-
 /**
  * Drops what must never reach a log or an output file: access key ids, signatures, credential scopes
  * and anything after "Canonical String" (some services echo the string-to-sign).
@@ -155,10 +121,8 @@ export function scrubMessage(message: string): string {
   const clean = cut
     .replace(/\b(AKIA|ASIA|AROA|AIDA)[A-Z0-9]{12,}\b/g, '***')
     .replace(/Signature=[0-9a-f]+/gi, 'Signature=***')
-    .replace(/Credential=[^,\s]+/gi, 'Credential=***')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE)}…` : clean;
+    .replace(/Credential=[^,\s]+/gi, 'Credential=***');
+  return clampMessage(clean);
 }
 
 /** Any thrown value → our typed error with provider, region, operation, status, code and request id. */
