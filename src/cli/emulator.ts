@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { startEmulator } from '../emulator/index.js';
+import { emulatedProviders, startEmulator } from '../emulator/index.js';
 import type { EmulatorOptions, FaultSpec } from '../emulator/harness.js';
 import { parseFaultSpecs } from '../emulator/harness.js';
 import { ConfigError } from '../errors/errors.js';
 import type { ExitCode } from '../errors/exit-codes.js';
 import { EXIT } from '../errors/exit-codes.js';
 import { parsePositiveInt } from './accounts.js';
+import type { ProviderName } from '../model/index.js';
 import type { Io } from './io.js';
 
 interface EmulatorFlags {
@@ -29,7 +30,7 @@ export function emulatorCommand(io: Io, setExit: (c: ExitCode) => void): Command
         '--provider <name>',
         'provider to emulate (kubernetes: an apiserver plus a KubernetesAPISync test server; only --port and --page-limit apply)',
       )
-        .choices(['aws', 'aliyun', 'kubernetes'])
+        .choices([...emulatedProviders(), 'kubernetes'])
         .makeOptionMandatory(),
     )
     .option('--port <n>', 'port to listen on (default: any free port)')
@@ -72,7 +73,7 @@ async function runEmulator(flags: EmulatorFlags, io: Io): Promise<ExitCode> {
   if (flags.faults !== undefined) opts.faults = await readFaults(flags.faults);
 
   if (flags.provider === 'kubernetes') return runK8sEmulator(flags, opts, io);
-  const em = await startEmulator(flags.provider === 'aliyun' ? 'aliyun' : 'aws', opts);
+  const em = await startEmulator(flags.provider as ProviderName, opts);
   io.stdout.write(
     `${JSON.stringify(
       {

@@ -164,6 +164,26 @@ export interface ProviderBackend {
   malformed(req: RequestInfo): Reply;
 }
 
+/** What every provider's backend is built from. */
+export interface BackendOptions {
+  readonly world: World;
+  readonly credentials: EmulatorCredentials;
+  readonly clock: Clock;
+  /** Caps every page below the API maximum. */
+  readonly pageLimit?: number;
+  /** Aliyun only: see `EmulatorOptions.resourceGroupScoped`. */
+  readonly resourceGroupScoped?: boolean;
+}
+
+/** What `src/emulator/<provider>/index.ts` exports as `emulator`: the provider's wire protocol. */
+export interface EmulatorModule {
+  /** Endpoint service codes served (the keys of `RunningEmulator.endpoints`). */
+  readonly services: readonly string[];
+  /** Path prefix per service code when services share the port by path (Aliyun, Baidu). */
+  readonly servicePaths?: Readonly<Record<string, string>>;
+  createBackend(opts: BackendOptions): ProviderBackend;
+}
+
 /** Validates faults read from a file (`deepflow-cloud emulator --faults`); throws naming the bad entry. */
 export function parseFaultSpecs(value: unknown): FaultSpec[] {
   if (!Array.isArray(value)) throw new Error('faults must be a JSON array');

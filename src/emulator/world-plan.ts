@@ -182,24 +182,26 @@ const AWS_OPT_IN = new Set([
   'mx-central-1',
 ]);
 
-/** The default regions of a provider's world; disabled ones come last. */
-export function defaultRegions(provider: string, scale: Scale): WorldRegion[] {
-  if (provider === 'aliyun') return aliyunRegions(scale);
+/** AWS regions of a world of this scale, with their names; disabled (not opted-in) ones come last. */
+export function awsRegions(scale: Scale): WorldRegion[] {
   const { enabled, disabled } = AWS_REGIONS[scale];
-  if (provider !== 'aws') {
-    const n = enabled.length;
-    return [...enabled, ...disabled].map((_, i) => ({
-      id: `${provider}-region-${i + 1}`,
-      enabled: i < n,
-      optInRequired: i >= n,
-    }));
-  }
   const names = new Map(AWS_KNOWN_REGIONS.map((r) => [r.id, r.localName]));
   return [...enabled, ...disabled].map((id, i) => ({
     id,
     localName: names.get(id),
     enabled: i < enabled.length,
     optInRequired: AWS_OPT_IN.has(id),
+  }));
+}
+
+/** `<provider>-region-N` regions as many as AWS has at this scale (a provider without a shape of its own). */
+export function genericRegions(provider: string, scale: Scale): WorldRegion[] {
+  const { enabled, disabled } = AWS_REGIONS[scale];
+  const n = enabled.length;
+  return [...enabled, ...disabled].map((_, i) => ({
+    id: `${provider}-region-${i + 1}`,
+    enabled: i < n,
+    optInRequired: i >= n,
   }));
 }
 
@@ -333,7 +335,7 @@ const ALIYUN_REGIONS: Record<Scale, { enabled: readonly string[]; disabled: read
   },
 };
 
-function aliyunRegions(scale: Scale): WorldRegion[] {
+export function aliyunRegions(scale: Scale): WorldRegion[] {
   const { enabled, disabled } = ALIYUN_REGIONS[scale];
   const names = new Map(ALIYUN_KNOWN_REGIONS.map((r) => [r.id, r.localName]));
   return [...enabled, ...disabled].map((id, i) => ({

@@ -16,7 +16,8 @@ import {
   buildSecurityGroups,
   subnetRouteTable,
 } from './world-network.js';
-import { awsNativeIds, defaultRegions, planFor, type RegionPlan } from './world-plan.js';
+import { defaultNativeIds, defaultRegions } from './shapes.js';
+import { planFor, type RegionPlan } from './world-plan.js';
 import { buildLoadBalancers } from './world-services.js';
 import type { NatGateway, RegionResources, World } from './world-types-services.js';
 import type { NativeIdFn, PublicIp, Scale, Subnet, WorldRegion } from './world-types.js';
@@ -36,7 +37,7 @@ export interface WorldOptions {
     readonly enabled: boolean;
     readonly optInRequired?: boolean;
   }[];
-  /** Native id format; default: AWS-like ids. */
+  /** Native id format; default: the provider's shape (`shapes.ts`). */
   readonly nativeId?: NativeIdFn;
   readonly accountId?: string;
 }
@@ -54,7 +55,8 @@ export function generateWorld(opts: WorldOptions): World {
     })) ?? defaultRegions(opts.provider, scale);
   const nativeId =
     opts.nativeId ??
-    awsNativeIds(
+    defaultNativeIds(
+      opts.provider,
       seed,
       regions.map((r) => r.id),
     );

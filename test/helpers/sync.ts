@@ -1,6 +1,6 @@
 import type { RunningEmulator } from '../../src/emulator/harness.js';
 import { silentLogger } from '../../src/log/logger.js';
-import type { Inventory } from '../../src/model/index.js';
+import type { Inventory, ProviderName } from '../../src/model/index.js';
 import { buildInventory } from '../../src/output/document.js';
 import { syncExitCode } from '../../src/cli/exit.js';
 import { createMetrics } from '../../src/sync/metrics.js';
@@ -26,7 +26,19 @@ export interface EmulatedSync {
   retries: Map<string, number>;
 }
 
-/** One AWS account pointed at a running emulator (the real adapter and SDK over HTTP). */
+/** Provider options an emulated account gets by default (where account-wide calls are asked). */
+const EMULATED_OPTIONS: Readonly<Record<ProviderName, Record<string, unknown>>> = {
+  aws: { default_region: 'us-east-1' },
+  aliyun: { default_region: 'cn-hangzhou' },
+  azure: {},
+  baidu: {},
+  huawei: {},
+  qingcloud: {},
+  tencent: {},
+  volcengine: {},
+};
+
+/** One account pointed at a running emulator (the real adapter and SDK over HTTP). */
 export function emulatedAccount(
   em: RunningEmulator,
   overrides: Partial<SyncAccount> = {},
@@ -34,14 +46,11 @@ export function emulatedAccount(
   return {
     name: 'test',
     provider: em.provider,
-    credentials: {
-      access_key_id: em.credentials.accessKeyId,
-      secret_access_key: em.credentials.secretAccessKey,
-    },
+    credentials: { ...em.configCredentials },
     regions: { include: [], exclude: [] },
     endpoints: em.endpoints,
     concurrency: 8,
-    options: { default_region: 'us-east-1' },
+    options: { ...EMULATED_OPTIONS[em.provider] },
     ...overrides,
   };
 }
