@@ -5,7 +5,7 @@
 import type { ProviderName } from '../model/index.js';
 import type { Clock } from '../transport/clock.js';
 import type { Scale } from './world-types.js';
-import type { World } from './world-types-services.js';
+import type { RegionResources, World } from './world-types-services.js';
 
 export type FaultKind =
   | 'throttle'
@@ -175,6 +175,29 @@ export interface BackendOptions {
   readonly resourceGroupScoped?: boolean;
 }
 
+/**
+ * How one operation the emulator serves pages, for the performance model (DESIGN §10): the benchmark derives
+ * the minimum number of calls and the floor of a sync from these and the world.
+ * - `token`: token / marker / NextToken / nextLink paging: pages one after another.
+ * - `number`: page-number or offset paging with a total: page 1, then pages 2..n in parallel.
+ * - `single`: one call returns everything (no paging).
+ * - `item`: one call per parent item (listeners of one LB, attributes of one security group).
+ */
+export interface OperationModel {
+  readonly service: string;
+  /** The action / operation name as recorded in `RecordedRequest.op`. */
+  readonly op: string;
+  readonly paging: 'token' | 'number' | 'single' | 'item';
+  /** The API's maximum page size (`single` / `item`: ignored). */
+  readonly maxPageSize: number;
+  /** `regional`: called in every synced region; `global`: once per account. */
+  readonly scope: 'regional' | 'global';
+  /** Items listed in this region (`item`: the number of calls, i.e. parent items). */
+  items(res: RegionResources, world: World): number;
+  /** Operations (`op` names) that must answer before this one can start (its chain), if any. */
+  readonly after?: readonly string[];
+}
+
 /** What `src/emulator/<provider>/index.ts` exports as `emulator`: the provider's wire protocol. */
 export interface EmulatorModule {
   /** Endpoint service codes served (the keys of `RunningEmulator.endpoints`). */
@@ -182,6 +205,8 @@ export interface EmulatorModule {
   /** Path prefix per service code when services share the port by path (Aliyun, Baidu). */
   readonly servicePaths?: Readonly<Record<string, string>>;
   createBackend(opts: BackendOptions): ProviderBackend;
+  /** Every operation the adapter's sync calls, as the performance model sees it (DESIGN §10). */
+  readonly operations?: readonly OperationModel[];
 }
 
 /** Validates faults read from a file (`deepflow-cloud emulator --faults`); throws naming the bad entry. */
