@@ -60,7 +60,7 @@ async function sync(acc: SyncAccount, requestTimeoutMs = 5_000) {
 function pagedOperations(e: RunningEmulator): Set<string> {
   const paged = new Set<string>();
   for (const r of e.requests) {
-    const n = Number(r.params['PageNumber'] ?? '1');
+    const n = Number(r.params['PageNumber'] ?? r.params['page_number'] ?? '1');
     if (r.status === 200 && (n >= 2 || r.params['NextToken'])) paged.add(`${r.service}:${r.op}`);
   }
   return paged;
@@ -77,10 +77,13 @@ const PAGED = [
   'vpc:DescribeRouteEntryList',
   'vpc:DescribeNatGateways',
   'slb:DescribeLoadBalancers',
+  'alb:ListListeners',
+  'alb:ListServerGroupServers',
   'rds:DescribeDBInstances',
   'r-kvstore:DescribeInstances',
   'cbn:DescribeCens',
   'vpcpeer:ListVpcPeerConnections',
+  'cs:DescribeClustersV1',
 ];
 
 describe('aliyun against the emulator (pop-core, signature verified)', () => {
@@ -89,11 +92,56 @@ describe('aliyun against the emulator (pop-core, signature verified)', () => {
     const out = await sync(account(e));
     expect(out.inventory.errors).toEqual([]);
     expect(out.exitCode).toBe(0);
-    // Kinds the Aliyun adapter does not fetch yet.
-    expect(emptyKinds(out.inventory).filter((k) => k !== 'kubernetes_clusters')).toEqual([]);
+    expect(emptyKinds(out.inventory)).toEqual([]);
     expect(unresolvedReferences(out.inventory)).toEqual([]);
+    // The account id comes from STS GetCallerIdentity, asked once beside DescribeRegions.
+    expect(out.inventory.accounts[0]?.account_id).toBe(e.world.accountId);
+    expect(e.requests.filter((r) => r.op === 'GetCallerIdentity')).toHaveLength(1);
     const paged = pagedOperations(e);
     expect(PAGED.filter((op) => !paged.has(op))).toEqual([]);
+    // SLB, ALB and NLB, each with listeners and their targets (ALB's reach the region's VMs).
+    const lbs = out.inventory.load_balancers;
+    expect(new Set(lbs.map((lb) => lb.type))).toEqual(
+      new Set(['classic', 'application', 'network']),
+    );
+    expect(
+      lbs.some(
+        (lb) =>
+          lb.type === 'application' && lb.listeners.some((l) => l.targets.some((t) => t.vm_id)),
+      ),
+    ).toBe(true);
+    for (const type of ['application', 'network'] as const) {
+      const ofType = lbs.filter((lb) => lb.type === type);
+      expect(ofType.every((lb) => lb.vips.length > 0 && lb.subnet_ids.length > 0)).toBe(true);
+      const targets = ofType.flatMap((lb) => lb.listeners.flatMap((l) => l.targets));
+      expect(targets.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('pages ALB and NLB balancer listings too (a medium region has several of each)', async () => {
+    const e = await start({ scale: 'medium', pageLimit: 1 });
+    const out = await sync(
+      account(e, {
+        regions: { include: ['cn-hangzhou'], exclude: [] },
+        resources: ['load_balancer'],
+      }),
+    );
+    expect(out.exitCode).toBe(0);
+    const paged = pagedOperations(e);
+    expect(
+      ['alb:ListLoadBalancers', 'nlb:ListLoadBalancers'].filter((op) => !paged.has(op)),
+    ).toEqual([]);
+    expect(
+      out.inventory.load_balancers.filter((lb) => lb.type === 'network').length,
+    ).toBeGreaterThan(1);
+  });
+
+  it('leaves the account id unknown, and the sync whole, when GetCallerIdentity is denied', async () => {
+    const e = await start({ faults: [{ op: 'GetCallerIdentity', respond: 'forbidden' }] });
+    const out = await sync(account(e, { resources: ['vpc'] }));
+    expect(out.exitCode).toBe(0);
+    expect(out.inventory.accounts[0]?.account_id).toBeUndefined();
+    expect(out.inventory.vpcs.length).toBeGreaterThan(0);
   });
 
   it('skips the task of an optional operation denied by RAM, keeps everything else, exit 4', async () => {

@@ -42,6 +42,9 @@ export function notFound(code: string, what: string): AliyunApiError {
 export interface NumberPageSpec {
   readonly max: number;
   readonly default: number;
+  /** Parameter names: `PageNumber`/`PageSize` unless given (ROA APIs: `page_number`/`page_size`). */
+  readonly numberParam?: string;
+  readonly sizeParam?: string;
 }
 
 export interface NumberPage<T> {
@@ -76,8 +79,8 @@ export function pageByNumber<T>(
   all: Seq<T>,
   spec: NumberPageSpec,
 ): NumberPage<T> {
-  const pageNumber = intParam(call, 'PageNumber', 1, 1_000_000) ?? 1;
-  let pageSize = intParam(call, 'PageSize', 1, spec.max) ?? spec.default;
+  const pageNumber = intParam(call, spec.numberParam ?? 'PageNumber', 1, 1_000_000) ?? 1;
+  let pageSize = intParam(call, spec.sizeParam ?? 'PageSize', 1, spec.max) ?? spec.default;
   if (call.pageLimit !== undefined) pageSize = Math.min(pageSize, call.pageLimit);
   let served = pageNumber;
   let totalCount = all.length;

@@ -1,6 +1,6 @@
 /**
  * The Aliyun emulator on one port: RPC (POST form or GET query), routed on the endpoint path prefix (`/ecs`,
- * `/vpc`, `/slb`, `/rds`, `/r-kvstore`, `/cbn`, `/resourcemanager`, `/vpcpeer`, optionally under `/aliyun`) or else on
+ * `/vpc`, `/slb`, `/alb`, `/nlb`, `/rds`, `/r-kvstore`, `/cbn`, `/resourcemanager`, `/vpcpeer`, `/sts`, optionally under `/aliyun`) or else on
  * `x-acs-version`/`Version` (+ `x-acs-action`/`Action`); verifies the RPC v1 signature, the timestamp skew
  * and nonce reuse; answers unknown or disabled regions with `InvalidRegionId`; renders JSON.
  */
@@ -16,6 +16,7 @@ import type {
 } from '../harness.js';
 import { hash32, hex32 } from '../random.js';
 import type { World } from '../world-types-services.js';
+import { ALB_ACTIONS, ALB_VERSION, NLB_ACTIONS, NLB_VERSION } from './alb-nlb.js';
 import { PageTokens, type AliyunCall, type Handler } from './call.js';
 import { ECS_ACTIONS, ECS_VERSION } from './ecs.js';
 import {
@@ -37,7 +38,11 @@ import {
   RM_VERSION,
   SLB_ACTIONS,
   SLB_VERSION,
+  STS_ACTIONS,
+  STS_VERSION,
 } from './services.js';
+import { CS_ROUTES, CS_VERSION } from './cs.js';
+import { verifyRoa } from './roa.js';
 import { verifyRpcV1 } from './verifier.js';
 import { VPC_ACTIONS, VPC_VERSION } from './vpc.js';
 import { VPCPEER_ACTIONS, VPCPEER_VERSION } from './vpcpeer.js';
@@ -53,6 +58,8 @@ export const ALIYUN_PRODUCTS: Readonly<Record<string, Product>> = {
   ecs: { version: ECS_VERSION, actions: ECS_ACTIONS, global: new Set(['DescribeRegions']) },
   vpc: { version: VPC_VERSION, actions: VPC_ACTIONS, global: new Set() },
   slb: { version: SLB_VERSION, actions: SLB_ACTIONS, global: new Set() },
+  alb: { version: ALB_VERSION, actions: ALB_ACTIONS, global: new Set() },
+  nlb: { version: NLB_VERSION, actions: NLB_ACTIONS, global: new Set() },
   rds: { version: RDS_VERSION, actions: RDS_ACTIONS, global: new Set() },
   'r-kvstore': { version: KVSTORE_VERSION, actions: KVSTORE_ACTIONS, global: new Set() },
   cbn: {
@@ -62,10 +69,11 @@ export const ALIYUN_PRODUCTS: Readonly<Record<string, Product>> = {
   },
   resourcemanager: { version: RM_VERSION, actions: RM_ACTIONS, global: new Set(['ListResources']) },
   vpcpeer: { version: VPCPEER_VERSION, actions: VPCPEER_ACTIONS, global: new Set() },
+  sts: { version: STS_VERSION, actions: STS_ACTIONS, global: new Set(['GetCallerIdentity']) },
 };
 
-/** Endpoint service codes served on the one port (each at `<url>/<code>`). */
-export const ALIYUN_SERVICES = Object.keys(ALIYUN_PRODUCTS);
+/** Endpoint service codes served on the one port (each at `<url>/<code>`); `cs` (ACK) is ROA. */
+export const ALIYUN_SERVICES = [...Object.keys(ALIYUN_PRODUCTS), 'cs'];
 
 export const ALIYUN_SERVICE_PATHS: Readonly<Record<string, string>> = Object.fromEntries(
   ALIYUN_SERVICES.map((s) => [s, `/${s}`]),
@@ -79,7 +87,14 @@ const SECRET_PARAMS = new Set(['Signature', 'SecurityToken']);
 function productFromPath(path: string): string | undefined {
   const segments = path.split('/').filter((s) => s !== '');
   const first = segments[0] === 'aliyun' ? segments[1] : segments[0];
-  return first !== undefined && Object.hasOwn(ALIYUN_PRODUCTS, first) ? first : undefined;
+  return first !== undefined && (Object.hasOwn(ALIYUN_PRODUCTS, first) || first === 'cs')
+    ? first
+    : undefined;
+}
+
+/** The ROA resource path: the request path without the endpoint's `/cs` (or `/aliyun/cs`) prefix. */
+function roaResource(path: string): string {
+  return path.replace(/^(\/aliyun)?\/cs(?=\/|$)/, '') || '/';
 }
 
 export interface AliyunBackendOptions {
@@ -113,7 +128,73 @@ export function createAliyunBackend(opts: AliyunBackendOptions): ProviderBackend
     reply: renderError(err, nextRequestId(), host(info)),
   });
 
+  /** A ROA request (ACK): routed on method + path, signed headers verified. */
+  const routeRoa = (raw: RawRequest): RouteResult => {
+    const query: Record<string, string> = {};
+    for (const [k, v] of new URLSearchParams(raw.query)) query[k] = v;
+    const resource = roaResource(raw.path);
+    const target = CS_ROUTES[`${raw.method.toUpperCase()} ${resource}`];
+    const info: RequestInfo = {
+      service: 'cs',
+      op: target?.action ?? resource,
+      region: query['region_id'] ?? '',
+      params: query,
+    };
+    const verified = verifyRoa(raw.method, resource, query, raw.headers, {
+      now: clock.now(),
+      lookup: (id) =>
+        id === opts.credentials.accessKeyId ? opts.credentials.secretAccessKey : undefined,
+      nonces,
+    });
+    if (!verified.ok) return reject(info, verifyError(verified.reason, verified.detail));
+    if (raw.headers['x-acs-version'] !== CS_VERSION) {
+      return reject(
+        info,
+        new AliyunApiError(400, 'InvalidVersion', `Specified version is not valid.`),
+      );
+    }
+    if (target === undefined) {
+      return reject(info, new AliyunApiError(404, 'InvalidAction.NotFound', 'Not found.'));
+    }
+    if (info.region !== '' && world.regions.find((r) => r.id === info.region)?.enabled !== true) {
+      return reject(info, faultError('region_disabled', info.op));
+    }
+    return {
+      kind: 'routed',
+      request: {
+        ...info,
+        hasPageToken: Number(query['page_number'] ?? '1') > 1,
+        respond: ({ repeatToken }): Reply => {
+          const requestId = nextRequestId();
+          const call: AliyunCall = {
+            product: 'cs',
+            action: info.op,
+            region: info.region,
+            params: query,
+            world,
+            res: world.resources(info.region),
+            requestId,
+            pageLimit: opts.pageLimit,
+            tokens,
+            repeatToken,
+          };
+          try {
+            return {
+              status: 200,
+              headers: { 'content-type': JSON_CONTENT_TYPE, 'x-acs-request-id': requestId },
+              body: JSON.stringify(target.handler(call)),
+            };
+          } catch (err) {
+            if (err instanceof AliyunApiError) return renderError(err, requestId, host(info));
+            throw err;
+          }
+        },
+      },
+    };
+  };
+
   const route = (raw: RawRequest): RouteResult => {
+    if (productFromPath(raw.path) === 'cs') return routeRoa(raw);
     const params: Record<string, string> = {};
     for (const [k, v] of new URLSearchParams(raw.query)) params[k] = v;
     const isForm = (raw.headers['content-type'] ?? '').startsWith(

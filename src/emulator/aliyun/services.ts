@@ -35,7 +35,7 @@ export const SERVICE_PAGE = {
 
 const interfaceCache = new WeakMap<RegionResources, Map<string, NetworkInterface>>();
 
-function interfaceById(res: RegionResources, id: string): NetworkInterface | undefined {
+export function interfaceById(res: RegionResources, id: string): NetworkInterface | undefined {
   let m = interfaceCache.get(res);
   if (m === undefined) {
     m = new Map();
@@ -59,7 +59,7 @@ function vmIps(res: RegionResources): Map<string, string> {
 
 // ---- SLB ----
 
-function lbAddress(call: AliyunCall, lb: LoadBalancer): string {
+export function lbAddress(call: AliyunCall, lb: LoadBalancer): string {
   const ni =
     lb.interfaceIds[0] === undefined ? undefined : interfaceById(call.res, lb.interfaceIds[0]);
   const ip = ni?.privateIps[0];
@@ -94,9 +94,12 @@ function renderLb(call: AliyunCall, lb: LoadBalancer): Record<string, unknown> {
 function describeLoadBalancers(call: AliyunCall): Record<string, unknown> {
   const vpcId = call.params['VpcId'];
   const ids = call.params['LoadBalancerId']?.split(',');
+  // SLB serves the classic load balancers; ALB and NLB (alb-nlb.ts) serve the others.
   const lbs = call.res.loadBalancers.filter(
     (lb) =>
-      (vpcId === undefined || lb.vpcId === vpcId) && (ids === undefined || ids.includes(lb.id)),
+      lb.type === 'classic' &&
+      (vpcId === undefined || lb.vpcId === vpcId) &&
+      (ids === undefined || ids.includes(lb.id)),
   );
   const page = pageByNumber(call, lbs, SERVICE_PAGE.DescribeLoadBalancers);
   return {
@@ -107,7 +110,7 @@ function describeLoadBalancers(call: AliyunCall): Record<string, unknown> {
 
 function findLb(call: AliyunCall): LoadBalancer {
   const id = required(call, 'LoadBalancerId');
-  const lb = call.res.loadBalancers.find((x) => x.id === id);
+  const lb = call.res.loadBalancers.find((x) => x.id === id && x.type === 'classic');
   if (lb === undefined) throw notFound('InvalidLoadBalancerId.NotFound', `load balancer ${id}`);
   return lb;
 }
@@ -499,6 +502,27 @@ function listResources(call: AliyunCall): Record<string, unknown> {
   const page = pageByNumber(call, rows, SERVICE_PAGE.ListResources);
   return { ...pageFields(page), Resources: { Resource: page.items } };
 }
+
+// ---- STS ----
+
+export const STS_VERSION = '2015-04-01';
+
+/** The caller: the emulator's one RAM user of the world's account. */
+function getCallerIdentity(call: AliyunCall): Record<string, unknown> {
+  const account = call.world.accountId;
+  const userId = String(hash32(call.world.seed, 'ram-user') % 10 ** 15).padStart(15, '2');
+  return {
+    AccountId: account,
+    UserId: userId,
+    PrincipalId: userId,
+    IdentityType: 'RAMUser',
+    Arn: `acs:ram::${account}:user/emulator`,
+  };
+}
+
+export const STS_ACTIONS: Readonly<Record<string, Handler>> = {
+  GetCallerIdentity: getCallerIdentity,
+};
 
 export const RM_ACTIONS: Readonly<Record<string, Handler>> = {
   ListResources: listResources,

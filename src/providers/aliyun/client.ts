@@ -1,5 +1,6 @@
 import RPCClient from '@alicloud/pop-core';
 import { TruncatedError } from '../../errors/errors.js';
+import { transport } from '../../transport/agents.js';
 import type { AccountContext, Operation, RegionInfo } from '../types.js';
 import { API_VERSIONS, operationName } from './common.js';
 import type { AliyunService } from './spec.js';
@@ -11,11 +12,11 @@ export interface AliyunKeys {
 }
 
 /** Products served by one central endpoint for every region. */
-const CENTRAL: ReadonlySet<AliyunService> = new Set(['cbn', 'resourcemanager', 'vpcpeer']);
+const CENTRAL: ReadonlySet<AliyunService> = new Set(['cbn', 'resourcemanager', 'vpcpeer', 'sts']);
 
 /**
  * Base URL of a product in a region: `endpoints[service]` with `{region}` substituted when the account
- * overrides it, else the product's central endpoint (CEN, Resource Manager, VpcPeer) or `https://<product>.<region>.aliyuncs.com`.
+ * overrides it, else the product's central endpoint (CEN, Resource Manager, VpcPeer, STS) or `https://<product>.<region>.aliyuncs.com`.
  */
 export function endpointFor(
   endpoints: Readonly<Record<string, string>>,
@@ -29,6 +30,25 @@ export function endpointFor(
     : `https://${service}.${region}.aliyuncs.com`;
 }
 
+/** pop-core's ROA client (REST-style products such as ACK `cs`); pop-core ships no types for it. */
+export interface RoaClient {
+  request<T>(
+    method: string,
+    path: string,
+    query: Record<string, string | number>,
+    body: string,
+    headers: Record<string, string>,
+    opts: { timeout: number },
+  ): Promise<T>;
+}
+type RoaClientClass = new (config: {
+  endpoint: string;
+  apiVersion: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+}) => RoaClient;
+const ROAClient = (RPCClient as unknown as { ROAClient: RoaClientClass }).ROAClient;
+
 /** Request parameters; arrays go as JSON strings (`InstanceIds=["i-1"]`), as the API expects. */
 export type Params = Readonly<Record<string, string | number | boolean>>;
 
@@ -37,6 +57,7 @@ export class AliyunClients {
   readonly #ctx: AccountContext;
   readonly #keys: AliyunKeys;
   readonly #clients = new Map<string, RPCClient>();
+  readonly #roa = new Map<string, RoaClient>();
 
   constructor(ctx: AccountContext, keys: AliyunKeys) {
     this.#ctx = ctx;
@@ -57,11 +78,29 @@ export class AliyunClients {
     this.#clients.set(key, client);
     return client;
   }
+
+  /** The ROA client of a REST-style product in a region (one per product, version and region). */
+  roa(service: AliyunService, region: string): RoaClient {
+    const apiVersion = API_VERSIONS[service];
+    const key = `${service}|${apiVersion}|${region}`;
+    const hit = this.#roa.get(key);
+    if (hit !== undefined) return hit;
+    const client = new ROAClient({
+      endpoint: endpointFor(this.#ctx.endpoints, service, region),
+      apiVersion,
+      accessKeyId: this.#keys.accessKeyId,
+      accessKeySecret: this.#keys.accessKeySecret,
+    });
+    this.#roa.set(key, client);
+    return client;
+  }
 }
 
-/** What `connect` returns: the client factory and the region list DescribeRegions gave. */
+/** What `connect` returns: the client factory, the account id and the region list DescribeRegions gave. */
 export interface AliyunSession {
   readonly defaultRegion: string;
+  /** The account (main account UID) the AccessKey belongs to, from STS GetCallerIdentity. */
+  readonly accountId: string | undefined;
   readonly clients: AliyunClients;
   readonly regions: readonly RegionInfo[];
   /**
@@ -119,8 +158,30 @@ export function aliyunRequest<T>(
         {
           method: 'POST',
           timeout: ctx.requestTimeoutMs,
+          // The process's transport: private CA, HTTPS_PROXY / HTTP_PROXY / NO_PROXY (src/transport/agents.ts).
+          agent: transport().agentFor(
+            endpointFor(ctx.endpoints, op.service as AliyunService, region),
+          ),
         },
       ),
+      signal,
+    ),
+  );
+}
+
+/** One ROA GET through the call wrapper, like `aliyunRequest` (pop-core neither retries nor takes a signal). */
+export function aliyunRoaGet<T>(
+  ctx: AccountContext,
+  clients: AliyunClients,
+  op: Operation,
+  region: string,
+  path: string,
+  query: Record<string, string | number>,
+): Promise<T> {
+  const client = clients.roa(op.service as AliyunService, region);
+  return ctx.call(op, region, (signal) =>
+    raceAbort(
+      client.request<T>('GET', path, query, '', {}, { timeout: ctx.requestTimeoutMs }),
       signal,
     ),
   );

@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { CloudNetworkAttachmentSchema, CloudNetworkSchema } from '../../model/index.js';
 import type {
   Availability,
   CloudNetwork,
@@ -8,6 +10,7 @@ import { lookup, resourceIdIn } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AliyunSession } from './client.js';
 import { listByPageNumber } from './client.js';
+import { collect, mapInOrder } from '../../transport/concurrent.js';
 import { aliyunOperation, aliyunTags, baseFields, defined, nonEmpty } from './common.js';
 import type * as wire from './wire.js';
 
@@ -39,7 +42,7 @@ const CHILD_TYPE: Readonly<Record<string, CloudNetworkAttachment['type']>> = {
   VPN: 'vpn',
 };
 
-export function mapAttachment(c: wire.ChildInstance, ctx: MapContext): CloudNetworkAttachment {
+function mapAttachmentUnguarded(c: wire.ChildInstance, ctx: MapContext): CloudNetworkAttachment {
   const resource = nonEmpty(c.ChildInstanceId);
   const region = nonEmpty(c.ChildInstanceRegionId);
   const type = lookup(CHILD_TYPE, c.ChildInstanceType, 'other');
@@ -61,7 +64,7 @@ export function mapAttachment(c: wire.ChildInstance, ctx: MapContext): CloudNetw
 }
 
 /** A CEN instance (account-wide, region `global`) with its attached child instances; vpc_ids = its VPCs. */
-export function mapCen(
+function mapCenUnguarded(
   raw: wire.Cen,
   children: readonly wire.ChildInstance[],
   ctx: MapContext,
@@ -102,15 +105,15 @@ export const cloudNetworkFetcher: ResourceFetcher<AliyunSession> = {
       {},
       { pageSize: CEN_PAGE_SIZE, items: (p) => p.Cens?.Cen, idOf: (c) => c.CenId },
     );
-    for await (const raw of cens) {
-      if (!raw.CenId) continue;
-      const children: wire.ChildInstance[] = [];
+    const listed = (await collect(cens)).filter((raw) => raw.CenId);
+    // The children of every CEN at once.
+    const records = mapInOrder(listed, async (raw) => {
       const list = listByPageNumber<wire.DescribeCenAttachedChildInstances, wire.ChildInstance>(
         ctx,
         clients,
         DESCRIBE_CEN_ATTACHED_CHILD_INSTANCES,
         defaultRegion,
-        { CenId: raw.CenId },
+        { CenId: raw.CenId ?? '' },
         {
           pageSize: CEN_PAGE_SIZE,
           items: (p) => p.ChildInstances?.ChildInstance,
@@ -120,8 +123,17 @@ export const cloudNetworkFetcher: ResourceFetcher<AliyunSession> = {
               : `${c.ChildInstanceType ?? ''}:${c.ChildInstanceId}`,
         },
       );
-      for await (const c of list) children.push(c);
-      yield { kind: 'cloud_network', record: mapCen(raw, children, ctx.map) };
-    }
+      return mapCen(raw, await collect(list), ctx.map);
+    });
+    for await (const record of records) yield { kind: 'cloud_network', record };
   },
 };
+
+/** `mapAttachmentUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapAttachment = guardMapper(
+  'aliyun attachment',
+  mapAttachmentUnguarded,
+  CloudNetworkAttachmentSchema,
+);
+/** `mapCenUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapCen = guardMapper('aliyun cen', mapCenUnguarded, CloudNetworkSchema);

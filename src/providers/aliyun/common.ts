@@ -14,11 +14,15 @@ export const API_VERSIONS: Readonly<Record<AliyunService, string>> = {
   ecs: '2014-05-26',
   vpc: '2016-04-28',
   slb: '2014-05-15',
+  alb: '2020-06-16',
+  nlb: '2022-04-30',
   rds: '2014-08-15',
   'r-kvstore': '2015-01-01',
   cbn: '2017-09-12',
   resourcemanager: '2020-03-31',
   vpcpeer: '2022-01-01',
+  sts: '2015-04-01',
+  cs: '2015-12-15',
 };
 
 /** RAM action prefix of each product (`kvstore:`, not `r-kvstore:`). */
@@ -26,12 +30,16 @@ const RAM_PREFIX: Readonly<Record<AliyunService, string>> = {
   ecs: 'ecs',
   vpc: 'vpc',
   slb: 'slb',
+  alb: 'alb',
+  nlb: 'nlb',
   rds: 'rds',
   'r-kvstore': 'kvstore',
   cbn: 'cbn',
   resourcemanager: 'resourcemanager',
   // VpcPeer is its own product (vpcpeer.aliyuncs.com) but RAM authorises it under `vpc:`.
   vpcpeer: 'vpc',
+  sts: 'sts',
+  cs: 'cs',
 };
 
 /** An operation whose RAM permission is `<prefix>:<action>`. */

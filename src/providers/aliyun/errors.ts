@@ -97,7 +97,7 @@ export function classify(input: AliyunErrorFacts, options: ClassifyOptions = {})
 
 /** The facts of any thrown value: a pop-core `<Code>Error`, an httpx/Node socket error or anything else. */
 export function factsOf(err: unknown): AliyunErrorFacts & { requestId?: string | undefined } {
-  if (!(err instanceof Error)) return { message: String(err) };
+  if (!(err instanceof Error)) return nonErrorFacts(err);
   const e = err as Error & {
     code?: unknown;
     data?: { Code?: unknown; Message?: unknown; RequestId?: unknown };
@@ -120,6 +120,29 @@ export function factsOf(err: unknown): AliyunErrorFacts & { requestId?: string |
     name: e.name,
     message: bodyMessage ?? e.message,
     requestId: typeof e.data?.RequestId === 'string' ? e.data.RequestId : undefined,
+  };
+}
+
+/**
+ * pop-core parses bodies with json-bigint, which throws a plain `{name: 'SyntaxError', message, text}` object,
+ * not an Error, and pop-core drops the HTTP status. A gateway's HTML error page (`502 Bad Gateway` from
+ * Tengine) is recognised by its title so that a 5xx stays retryable; any other unparseable body is a
+ * non-retryable `provider_error`. The body text itself is never kept.
+ */
+function nonErrorFacts(err: unknown): AliyunErrorFacts {
+  if (typeof err !== 'object' || err === null) return { message: String(err) };
+  const o = err as { name?: unknown; message?: unknown; text?: unknown };
+  if (o.name !== 'SyntaxError') return { message: 'unexpected non-Error failure' };
+  const text = typeof o.text === 'string' ? o.text.slice(0, 512) : '';
+  const gateway = /<title>\s*(5\d\d)\b/i.exec(text);
+  const status = gateway?.[1] === undefined ? undefined : Number(gateway[1]);
+  return {
+    name: 'SyntaxError',
+    status,
+    message:
+      status === undefined
+        ? 'response body is not JSON'
+        : `HTTP ${status} from a gateway (HTML error page)`,
   };
 }
 

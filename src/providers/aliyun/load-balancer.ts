@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { LbListenerSchema, LbTargetSchema, LoadBalancerSchema } from '../../model/index.js';
 import type {
   Availability,
   LbListener,
@@ -9,7 +11,20 @@ import { compact, lookup, refId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AliyunSession } from './client.js';
 import { aliyunRequest, listByPageNumber } from './client.js';
+import { collect, mapInOrder } from '../../transport/concurrent.js';
 import { aliyunOperation, aliyunTags, baseFields, defined, nonEmpty, refIds } from './common.js';
+import {
+  ALB,
+  ALB_GET_LOAD_BALANCER_ATTRIBUTE,
+  ALB_LIST_LISTENERS,
+  ALB_LIST_LOAD_BALANCERS,
+  ALB_LIST_SERVER_GROUP_SERVERS,
+  fetchV2LoadBalancers,
+  NLB,
+  NLB_LIST_LISTENERS,
+  NLB_LIST_LOAD_BALANCERS,
+  NLB_LIST_SERVER_GROUP_SERVERS,
+} from './load-balancer-v2.js';
 import type * as wire from './wire.js';
 
 const DESCRIBE_LOAD_BALANCERS = aliyunOperation('slb', 'DescribeLoadBalancers', false);
@@ -34,7 +49,7 @@ const HEALTH: Readonly<Record<string, LbTarget['health']>> = {
   unavailable: 'unused',
 };
 
-export function mapTarget(b: wire.HealthBackend, ctx: MapContext): LbTarget {
+function mapTargetUnguarded(b: wire.HealthBackend, ctx: MapContext): LbTarget {
   const serverId = nonEmpty(b.ServerId);
   const isVm = serverId?.startsWith('i-') === true;
   return {
@@ -50,7 +65,7 @@ export function mapTarget(b: wire.HealthBackend, ctx: MapContext): LbTarget {
 }
 
 /** Listener key `PROTO:port` (DeepFlow's), name = Description else the key; targets from the health status. */
-export function mapListener(
+function mapListenerUnguarded(
   l: wire.ListenerPortAndProtocol,
   backends: readonly wire.HealthBackend[],
   ctx: MapContext,
@@ -73,8 +88,8 @@ export function mapListener(
   };
 }
 
-/** A Classic Load Balancer (SLB) with its listeners and their backends. */
-export function mapLoadBalancer(
+/** A Classic Load Balancer (SLB) with its listeners and their backends (ALB and NLB: load-balancer-v2.ts). */
+function mapLoadBalancerUnguarded(
   raw: wire.LoadBalancer,
   attribute: wire.DescribeLoadBalancerAttribute | undefined,
   health: wire.DescribeHealthStatus | undefined,
@@ -107,9 +122,25 @@ export function mapLoadBalancer(
 export const loadBalancerFetcher: ResourceFetcher<AliyunSession> = {
   kind: 'load_balancer',
   scope: 'regional',
-  operations: [DESCRIBE_LOAD_BALANCERS, DESCRIBE_LOAD_BALANCER_ATTRIBUTE, DESCRIBE_HEALTH_STATUS],
+  operations: [
+    DESCRIBE_LOAD_BALANCERS,
+    DESCRIBE_LOAD_BALANCER_ATTRIBUTE,
+    DESCRIBE_HEALTH_STATUS,
+    ALB_LIST_LOAD_BALANCERS,
+    ALB_GET_LOAD_BALANCER_ATTRIBUTE,
+    ALB_LIST_LISTENERS,
+    ALB_LIST_SERVER_GROUP_SERVERS,
+    NLB_LIST_LOAD_BALANCERS,
+    NLB_LIST_LISTENERS,
+    NLB_LIST_SERVER_GROUP_SERVERS,
+  ],
   async *fetch(ctx) {
     const { clients } = ctx.session;
+    // ALB and NLB run beside the SLB listing; their records follow the SLB ones.
+    const v2 = Promise.all(
+      [ALB, NLB].map((product) => fetchV2LoadBalancers(ctx, clients, ctx.region, product, ctx.map)),
+    );
+    v2.catch(() => undefined);
     const items = listByPageNumber<wire.DescribeLoadBalancers, wire.LoadBalancer>(
       ctx,
       clients,
@@ -122,9 +153,10 @@ export const loadBalancerFetcher: ResourceFetcher<AliyunSession> = {
         idOf: (l) => l.LoadBalancerId,
       },
     );
-    for await (const raw of items) {
-      if (!raw.LoadBalancerId) continue;
-      const params = { RegionId: ctx.region, LoadBalancerId: raw.LoadBalancerId };
+    const listed = (await collect(items)).filter((raw) => raw.LoadBalancerId);
+    // The attribute and health of every SLB at once.
+    const records = mapInOrder(listed, async (raw) => {
+      const params = { RegionId: ctx.region, LoadBalancerId: raw.LoadBalancerId ?? '' };
       const [attribute, health] = await Promise.all([
         aliyunRequest<wire.DescribeLoadBalancerAttribute>(
           ctx,
@@ -141,7 +173,20 @@ export const loadBalancerFetcher: ResourceFetcher<AliyunSession> = {
           params,
         ),
       ]);
-      yield { kind: 'load_balancer', record: mapLoadBalancer(raw, attribute, health, ctx.map) };
-    }
+      return mapLoadBalancer(raw, attribute, health, ctx.map);
+    });
+    for await (const record of records) yield { kind: 'load_balancer', record };
+    for (const record of (await v2).flat()) yield { kind: 'load_balancer', record };
   },
 };
+
+/** `mapTargetUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapTarget = guardMapper('aliyun target', mapTargetUnguarded, LbTargetSchema);
+/** `mapListenerUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapListener = guardMapper('aliyun listener', mapListenerUnguarded, LbListenerSchema);
+/** `mapLoadBalancerUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapLoadBalancer = guardMapper(
+  'aliyun load balancer',
+  mapLoadBalancerUnguarded,
+  LoadBalancerSchema,
+);

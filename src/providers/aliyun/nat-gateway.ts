@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { DnatRuleSchema, NatGatewaySchema, SnatRuleSchema } from '../../model/index.js';
 import type {
   Availability,
   DnatRule,
@@ -9,6 +11,7 @@ import { compact, lookup, normalizeProtocol, refId, resourceId, toInt } from '..
 import type { ResourceFetcher } from '../types.js';
 import type { AliyunSession } from './client.js';
 import { listByPageNumber } from './client.js';
+import { collect, collectInOrder, mapInOrder } from '../../transport/concurrent.js';
 import { aliyunOperation, aliyunTags, baseFields, defined, nonEmpty, zoneRef } from './common.js';
 import { VPC_PAGE_SIZE } from './vpc.js';
 import type * as wire from './wire.js';
@@ -30,7 +33,7 @@ function port(value: string | undefined): number | undefined {
   return value === undefined || value.toLowerCase() === 'any' ? undefined : toInt(value);
 }
 
-export function mapSnatEntry(e: wire.SnatTableEntry, ctx: MapContext): SnatRule {
+function mapSnatEntryUnguarded(e: wire.SnatTableEntry, ctx: MapContext): SnatRule {
   return {
     ...defined({
       native_id: nonEmpty(e.SnatEntryId),
@@ -42,7 +45,7 @@ export function mapSnatEntry(e: wire.SnatTableEntry, ctx: MapContext): SnatRule 
   };
 }
 
-export function mapForwardEntry(e: wire.ForwardTableEntry): DnatRule {
+function mapForwardEntryUnguarded(e: wire.ForwardTableEntry): DnatRule {
   return {
     ...defined({ native_id: nonEmpty(e.ForwardEntryId) }),
     protocol: normalizeProtocol(e.IpProtocol),
@@ -54,7 +57,7 @@ export function mapForwardEntry(e: wire.ForwardTableEntry): DnatRule {
 }
 
 /** A NAT gateway with its SNAT and DNAT (forward) entries; public IPs = its EIPs (IpLists). */
-export function mapNatGateway(
+function mapNatGatewayUnguarded(
   raw: wire.NatGateway,
   snat: readonly wire.SnatTableEntry[],
   dnat: readonly wire.ForwardTableEntry[],
@@ -89,14 +92,12 @@ export function mapNatGateway(
   };
 }
 
-/** Every entry of several SNAT or DNAT tables, one table after another. */
-async function collect<T>(
+/** Every entry of several SNAT or DNAT tables, the tables at once. */
+async function collectTables<T>(
   tableIds: readonly string[],
   list: (tableId: string) => AsyncIterable<T>,
 ): Promise<T[]> {
-  const out: T[] = [];
-  for (const tableId of tableIds) for await (const item of list(tableId)) out.push(item);
-  return out;
+  return (await collectInOrder(tableIds, (id) => collect(list(id)))).flat();
 }
 
 export const natGatewayFetcher: ResourceFetcher<AliyunSession> = {
@@ -116,37 +117,56 @@ export const natGatewayFetcher: ResourceFetcher<AliyunSession> = {
         idOf: (n) => n.NatGatewayId,
       },
     );
-    for await (const raw of gateways) {
-      if (!raw.NatGatewayId || !raw.VpcId) continue;
-      const snat = await collect(raw.SnatTableIds?.SnatTableId ?? [], (id) =>
-        listByPageNumber<wire.DescribeSnatTableEntries, wire.SnatTableEntry>(
-          ctx,
-          ctx.session.clients,
-          DESCRIBE_SNAT_TABLE_ENTRIES,
-          ctx.region,
-          { RegionId: ctx.region, SnatTableId: id },
-          {
-            pageSize: VPC_PAGE_SIZE,
-            items: (p) => p.SnatTableEntries?.SnatTableEntry,
-            idOf: (e) => e.SnatEntryId,
-          },
+    const listed = (await collect(gateways)).filter((raw) => raw.NatGatewayId && raw.VpcId);
+    // The SNAT and DNAT entries of every gateway at once.
+    const records = mapInOrder(listed, async (raw) => {
+      const [snat, dnat] = await Promise.all([
+        collectTables(raw.SnatTableIds?.SnatTableId ?? [], (id) =>
+          listByPageNumber<wire.DescribeSnatTableEntries, wire.SnatTableEntry>(
+            ctx,
+            ctx.session.clients,
+            DESCRIBE_SNAT_TABLE_ENTRIES,
+            ctx.region,
+            { RegionId: ctx.region, SnatTableId: id },
+            {
+              pageSize: VPC_PAGE_SIZE,
+              items: (p) => p.SnatTableEntries?.SnatTableEntry,
+              idOf: (e) => e.SnatEntryId,
+            },
+          ),
         ),
-      );
-      const dnat = await collect(raw.ForwardTableIds?.ForwardTableId ?? [], (id) =>
-        listByPageNumber<wire.DescribeForwardTableEntries, wire.ForwardTableEntry>(
-          ctx,
-          ctx.session.clients,
-          DESCRIBE_FORWARD_TABLE_ENTRIES,
-          ctx.region,
-          { RegionId: ctx.region, ForwardTableId: id },
-          {
-            pageSize: VPC_PAGE_SIZE,
-            items: (p) => p.ForwardTableEntries?.ForwardTableEntry,
-            idOf: (e) => e.ForwardEntryId,
-          },
+        collectTables(raw.ForwardTableIds?.ForwardTableId ?? [], (id) =>
+          listByPageNumber<wire.DescribeForwardTableEntries, wire.ForwardTableEntry>(
+            ctx,
+            ctx.session.clients,
+            DESCRIBE_FORWARD_TABLE_ENTRIES,
+            ctx.region,
+            { RegionId: ctx.region, ForwardTableId: id },
+            {
+              pageSize: VPC_PAGE_SIZE,
+              items: (p) => p.ForwardTableEntries?.ForwardTableEntry,
+              idOf: (e) => e.ForwardEntryId,
+            },
+          ),
         ),
-      );
-      yield { kind: 'nat_gateway', record: mapNatGateway(raw, snat, dnat, ctx.map) };
-    }
+      ]);
+      return mapNatGateway(raw, snat, dnat, ctx.map);
+    });
+    for await (const record of records) yield { kind: 'nat_gateway', record };
   },
 };
+
+/** `mapSnatEntryUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapSnatEntry = guardMapper('aliyun snat entry', mapSnatEntryUnguarded, SnatRuleSchema);
+/** `mapForwardEntryUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapForwardEntry = guardMapper(
+  'aliyun forward entry',
+  mapForwardEntryUnguarded,
+  DnatRuleSchema,
+);
+/** `mapNatGatewayUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapNatGateway = guardMapper(
+  'aliyun nat gateway',
+  mapNatGatewayUnguarded,
+  NatGatewaySchema,
+);

@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { NetworkInterfaceSchema } from '../../model/index.js';
 import type { DeviceKind, MapContext, NetworkInterface, PublicIp } from '../../model/index.js';
 import { compact, refId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
@@ -30,7 +32,7 @@ function deviceRef(ctx: MapContext, kind: DeviceKind, id: string | undefined): s
   return kind === 'other' || kind === 'vpc_endpoint' ? undefined : refId(ctx, kind, id);
 }
 
-export function mapNetworkInterface(
+function mapNetworkInterfaceUnguarded(
   raw: wire.NetworkInterfaceSet,
   ctx: MapContext,
 ): NetworkInterface {
@@ -123,3 +125,10 @@ export const networkInterfaceFetcher: ResourceFetcher<AliyunSession> = {
     }
   },
 };
+
+/** `mapNetworkInterfaceUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapNetworkInterface = guardMapper(
+  'aliyun network interface',
+  mapNetworkInterfaceUnguarded,
+  NetworkInterfaceSchema,
+);

@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { PeeringConnectionSchema } from '../../model/index.js';
 import type { Availability, MapContext, PeeringConnection } from '../../model/index.js';
 import { lookup, resourceIdIn } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
@@ -42,7 +44,10 @@ function ownerOf(value: number | string | undefined): string | undefined {
  * DeepFlow. The accepter's VPC is referenced only when it has the requester's owner: another account's VPC
  * is no record of this inventory.
  */
-export function mapPeeringConnection(raw: wire.VpcPeerConnect, ctx: MapContext): PeeringConnection {
+function mapPeeringConnectionUnguarded(
+  raw: wire.VpcPeerConnect,
+  ctx: MapContext,
+): PeeringConnection {
   const nativeId = raw.InstanceId ?? '';
   const localVpc = nonEmpty(raw.VpcId);
   const localRegion = nonEmpty(raw.RegionId) ?? ctx.region;
@@ -100,3 +105,10 @@ export const peeringConnectionFetcher: ResourceFetcher<AliyunSession> = {
     }
   },
 };
+
+/** `mapPeeringConnectionUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapPeeringConnection = guardMapper(
+  'aliyun peering connection',
+  mapPeeringConnectionUnguarded,
+  PeeringConnectionSchema,
+);

@@ -65,6 +65,7 @@ function probeContext(endpoint: string): ProbeContext<AliyunSession> {
   };
   const session: AliyunSession = {
     defaultRegion: 'cn-hangzhou',
+    accountId: '1234567890123456',
     clients: new AliyunClients(ctx, { accessKeyId: 'AKIDEXAMPLE', accessKeySecret: 'sekrit' }),
     regions: [],
     instanceGroups: {},

@@ -7,8 +7,9 @@
 import { DeepflowCloudError } from '../../errors/errors.js';
 import type { Operation, OperationProbe, ProbeContext, ProbeResult } from '../types.js';
 import type { AliyunSession, Params } from './client.js';
-import { aliyunRequest } from './client.js';
+import { aliyunRequest, aliyunRoaGet } from './client.js';
 import { aliyunOperation } from './common.js';
+import { listenerGroups } from './load-balancer-v2.js';
 import type { AliyunService } from './spec.js';
 import type * as wire from './wire.js';
 
@@ -114,6 +115,19 @@ const firstLoadBalancer = async (ctx: Ctx) =>
       PageSize: 1,
     })
   ).LoadBalancers?.LoadBalancer?.[0]?.LoadBalancerId;
+const firstV2LoadBalancer = async (ctx: Ctx) =>
+  (
+    await request<wire.ListV2LoadBalancers>(ctx, list('alb', 'ListLoadBalancers'), {
+      MaxResults: 1,
+    })
+  ).LoadBalancers?.[0]?.LoadBalancerId;
+/** The first server group a listener of the product forwards to. */
+const firstServerGroup = (service: 'alb' | 'nlb') => async (ctx: Ctx) => {
+  const page = await request<wire.ListV2Listeners>(ctx, list(service, 'ListListeners'), {
+    MaxResults: 10,
+  });
+  return (page.Listeners ?? []).flatMap(listenerGroups)[0];
+};
 const firstDbInstance = async (ctx: Ctx) =>
   (
     await request<wire.DescribeDBInstances>(ctx, list('rds', 'DescribeDBInstances'), {
@@ -156,10 +170,32 @@ export const aliyunProbes: Readonly<Record<string, OperationProbe<AliyunSession>
   'slb:DescribeLoadBalancers': pageProbe({ PageSize: 1 }),
   'slb:DescribeLoadBalancerAttribute': itemProbe('LoadBalancerId', firstLoadBalancer),
   'slb:DescribeHealthStatus': itemProbe('LoadBalancerId', firstLoadBalancer),
+  'alb:ListLoadBalancers': pageProbe({ MaxResults: 1 }),
+  'alb:GetLoadBalancerAttribute': itemProbe('LoadBalancerId', firstV2LoadBalancer),
+  'alb:ListListeners': pageProbe({ MaxResults: 1 }),
+  'alb:ListServerGroupServers': itemProbe('ServerGroupId', firstServerGroup('alb'), {
+    MaxResults: 1,
+  }),
+  'nlb:ListLoadBalancers': pageProbe({ MaxResults: 1 }),
+  'nlb:ListListeners': pageProbe({ MaxResults: 1 }),
+  'nlb:ListServerGroupServers': itemProbe('ServerGroupId', firstServerGroup('nlb'), {
+    MaxResults: 1,
+  }),
   'rds:DescribeDBInstances': pageProbe({ PageSize: 30 }),
   'rds:DescribeDBInstanceNetInfo': itemProbe('DBInstanceId', firstDbInstance),
   'r-kvstore:DescribeInstances': pageProbe({ PageSize: 30 }),
   'vpcpeer:ListVpcPeerConnections': pageProbe({ MaxResults: 1 }),
+  'cs:DescribeClustersV1': {
+    method: 'page',
+    run: async (ctx, op) => {
+      await aliyunRoaGet(ctx, ctx.session.clients, op, ctx.region, '/api/v1/clusters', {
+        region_id: ctx.region,
+        page_number: 1,
+        page_size: 1,
+      });
+      return PAGE;
+    },
+  },
   'cbn:DescribeCens': pageProbe({ PageSize: 1 }),
   'cbn:DescribeCenAttachedChildInstances': itemProbe('CenId', firstCen, { PageSize: 1 }),
 };

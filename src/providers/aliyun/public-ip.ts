@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { PublicIpSchema } from '../../model/index.js';
 import type { DeviceKind, MapContext, PublicIp, ResourceKind } from '../../model/index.js';
 import { lookup, refId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
@@ -20,7 +22,7 @@ const EIP_DEVICE: Readonly<Record<string, DeviceKind>> = {
 };
 
 /** An elastic IP; native id = AllocationId (`eip-...`). */
-export function mapEipAddress(raw: wire.EipAddress, ctx: MapContext): PublicIp {
+function mapEipAddressUnguarded(raw: wire.EipAddress, ctx: MapContext): PublicIp {
   const ip = raw.IpAddress ?? '';
   const nativeId = nonEmpty(raw.AllocationId) ?? ip;
   const instance = nonEmpty(raw.InstanceId);
@@ -73,3 +75,10 @@ export const publicIpFetcher: ResourceFetcher<AliyunSession> = {
     }
   },
 };
+
+/** `mapEipAddressUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapEipAddress = guardMapper(
+  'aliyun eip address',
+  mapEipAddressUnguarded,
+  PublicIpSchema,
+);

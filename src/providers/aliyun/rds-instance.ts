@@ -1,8 +1,11 @@
+import { guardMapper } from '../mapper-guard.js';
+import { RdsInstanceSchema } from '../../model/index.js';
 import type { MapContext, RdsEngine, RdsInstance, RunState } from '../../model/index.js';
 import { lookup, refId, toInt } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AliyunSession } from './client.js';
 import { aliyunRequest, listByPageNumber } from './client.js';
+import { collect, mapInOrder } from '../../transport/concurrent.js';
 import { aliyunOperation, baseFields, defined, nonEmpty, refIds, zoneRef } from './common.js';
 import type * as wire from './wire.js';
 
@@ -54,7 +57,7 @@ export function endpointOf(
   return undefined;
 }
 
-export function mapRdsInstance(
+function mapRdsInstanceUnguarded(
   raw: wire.DBInstance,
   net: wire.DescribeDBInstanceNetInfo | undefined,
   ctx: MapContext,
@@ -115,16 +118,25 @@ export const rdsInstanceFetcher: ResourceFetcher<AliyunSession> = {
         idOf: (d) => d.DBInstanceId,
       },
     );
-    for await (const raw of items) {
-      if (!raw.DBInstanceId) continue;
+    const listed = (await collect(items)).filter((raw) => raw.DBInstanceId);
+    // The net info of every instance at once (one call per instance).
+    const records = mapInOrder(listed, async (raw) => {
       const net = await aliyunRequest<wire.DescribeDBInstanceNetInfo>(
         ctx,
         clients,
         DESCRIBE_DB_INSTANCE_NET_INFO,
         ctx.region,
-        { RegionId: ctx.region, DBInstanceId: raw.DBInstanceId },
+        { RegionId: ctx.region, DBInstanceId: raw.DBInstanceId ?? '' },
       );
-      yield { kind: 'rds_instance', record: mapRdsInstance(raw, net, ctx.map) };
-    }
+      return mapRdsInstance(raw, net, ctx.map);
+    });
+    for await (const record of records) yield { kind: 'rds_instance', record };
   },
 };
+
+/** `mapRdsInstanceUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapRdsInstance = guardMapper(
+  'aliyun rds instance',
+  mapRdsInstanceUnguarded,
+  RdsInstanceSchema,
+);

@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { RedisInstanceSchema } from '../../model/index.js';
 import type { MapContext, RedisInstance, RunState } from '../../model/index.js';
 import { lookup, refId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
@@ -44,7 +46,7 @@ export function modeOf(raw: wire.KVStoreInstance): RedisInstance['mode'] {
 }
 
 /** ConnectionDomain is the VPC (internal) address when the instance has a private IP, else its public one. */
-export function mapRedisInstance(raw: wire.KVStoreInstance, ctx: MapContext): RedisInstance {
+function mapRedisInstanceUnguarded(raw: wire.KVStoreInstance, ctx: MapContext): RedisInstance {
   const nativeId = raw.InstanceId ?? '';
   const host = nonEmpty(raw.ConnectionDomain);
   const internal = nonEmpty(raw.PrivateIp) !== undefined;
@@ -96,3 +98,10 @@ export const redisInstanceFetcher: ResourceFetcher<AliyunSession> = {
     }
   },
 };
+
+/** `mapRedisInstanceUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapRedisInstance = guardMapper(
+  'aliyun redis instance',
+  mapRedisInstanceUnguarded,
+  RedisInstanceSchema,
+);

@@ -1,8 +1,11 @@
+import { guardMapper } from '../mapper-guard.js';
+import { RouteSchema, RouteTableSchema } from '../../model/index.js';
 import type { MapContext, NextHopType, Route, RouteTable } from '../../model/index.js';
 import { lookup, refId, resourceId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AliyunSession } from './client.js';
 import { listByPageNumber, pagesByToken } from './client.js';
+import { collect, mapInOrder } from '../../transport/concurrent.js';
 import { aliyunOperation, aliyunTags, baseFields, defined, nonEmpty, refIds } from './common.js';
 import { VPC_PAGE_SIZE } from './vpc.js';
 import type * as wire from './wire.js';
@@ -39,7 +42,7 @@ const NEXT_HOP_KIND = {
   NetworkInterface: 'network_interface',
 } as const;
 
-export function mapRoute(entry: wire.RouteEntry, ctx: MapContext): Route {
+function mapRouteUnguarded(entry: wire.RouteEntry, ctx: MapContext): Route {
   // Aliyun may list several next hops (ECMP); the first decides, as in DeepFlow. None = the local route.
   const hop = entry.NextHops?.NextHop?.[0];
   const type = nonEmpty(hop?.NextHopType);
@@ -59,7 +62,7 @@ export function mapRoute(entry: wire.RouteEntry, ctx: MapContext): Route {
   };
 }
 
-export function mapRouteTable(
+function mapRouteTableUnguarded(
   raw: wire.RouteTableListType,
   entries: readonly wire.RouteEntry[],
   ctx: MapContext,
@@ -102,20 +105,31 @@ export const routeTableFetcher: ResourceFetcher<AliyunSession> = {
         idOf: (t) => t.RouteTableId,
       },
     );
-    for await (const raw of tables) {
-      if (!raw.RouteTableId || !raw.VpcId) continue;
+    const listed = (await collect(tables)).filter((raw) => raw.RouteTableId && raw.VpcId);
+    // The entries of every table at once (each table's pages one after another).
+    const records = mapInOrder(listed, async (raw) => {
       const entries: wire.RouteEntry[] = [];
       const pages = pagesByToken<wire.DescribeRouteEntryList>(
         ctx,
         clients,
         DESCRIBE_ROUTE_ENTRY_LIST,
         ctx.region,
-        { RegionId: ctx.region, RouteTableId: raw.RouteTableId },
+        { RegionId: ctx.region, RouteTableId: raw.RouteTableId ?? '' },
         ROUTE_ENTRY_MAX,
         'MaxResult',
       );
       for await (const page of pages) entries.push(...(page.RouteEntrys?.RouteEntry ?? []));
-      yield { kind: 'route_table', record: mapRouteTable(raw, entries, ctx.map) };
-    }
+      return mapRouteTable(raw, entries, ctx.map);
+    });
+    for await (const record of records) yield { kind: 'route_table', record };
   },
 };
+
+/** `mapRouteUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapRoute = guardMapper('aliyun route', mapRouteUnguarded, RouteSchema);
+/** `mapRouteTableUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapRouteTable = guardMapper(
+  'aliyun route table',
+  mapRouteTableUnguarded,
+  RouteTableSchema,
+);

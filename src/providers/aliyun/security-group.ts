@@ -1,8 +1,11 @@
+import { guardMapper } from '../mapper-guard.js';
+import { SecurityGroupRuleSchema, SecurityGroupSchema } from '../../model/index.js';
 import type { MapContext, SecurityGroup, SecurityGroupRule } from '../../model/index.js';
 import { normalizeProtocol, refId, toInt } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AliyunSession } from './client.js';
 import { aliyunRequest, listByPageNumber } from './client.js';
+import { collect, mapInOrder } from '../../transport/concurrent.js';
 import { aliyunOperation, aliyunTags, baseFields, defined, nonEmpty } from './common.js';
 import type * as wire from './wire.js';
 
@@ -26,7 +29,7 @@ export function portRange(range: string | undefined, protocol: string): string |
   return `${from}-${to}`;
 }
 
-export function mapRule(p: wire.Permission, ctx: MapContext): SecurityGroupRule {
+function mapRuleUnguarded(p: wire.Permission, ctx: MapContext): SecurityGroupRule {
   const egress = p.Direction === 'egress';
   const protocol = normalizeProtocol(p.IpProtocol);
   const cidr = egress
@@ -53,7 +56,7 @@ export function mapRule(p: wire.Permission, ctx: MapContext): SecurityGroupRule 
 }
 
 /** A security group with its rules (from DescribeSecurityGroupAttribute; none when that call is absent). */
-export function mapSecurityGroup(
+function mapSecurityGroupUnguarded(
   raw: wire.SecurityGroup,
   attribute: wire.DescribeSecurityGroupAttribute | undefined,
   ctx: MapContext,
@@ -94,16 +97,27 @@ export const securityGroupFetcher: ResourceFetcher<AliyunSession> = {
         idOf: (g) => g.SecurityGroupId,
       },
     );
-    for await (const raw of items) {
-      if (!raw.SecurityGroupId) continue;
+    const listed = (await collect(items)).filter((raw) => raw.SecurityGroupId);
+    // The rules of every group at once (one call per group).
+    const records = mapInOrder(listed, async (raw) => {
       const attribute = await aliyunRequest<wire.DescribeSecurityGroupAttribute>(
         ctx,
         clients,
         DESCRIBE_SECURITY_GROUP_ATTRIBUTE,
         ctx.region,
-        { RegionId: ctx.region, SecurityGroupId: raw.SecurityGroupId, Direction: 'all' },
+        { RegionId: ctx.region, SecurityGroupId: raw.SecurityGroupId ?? '', Direction: 'all' },
       );
-      yield { kind: 'security_group', record: mapSecurityGroup(raw, attribute, ctx.map) };
-    }
+      return mapSecurityGroup(raw, attribute, ctx.map);
+    });
+    for await (const record of records) yield { kind: 'security_group', record };
   },
 };
+
+/** `mapRuleUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapRule = guardMapper('aliyun rule', mapRuleUnguarded, SecurityGroupRuleSchema);
+/** `mapSecurityGroupUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapSecurityGroup = guardMapper(
+  'aliyun security group',
+  mapSecurityGroupUnguarded,
+  SecurityGroupSchema,
+);

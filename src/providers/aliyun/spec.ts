@@ -58,11 +58,15 @@ export const ALIYUN_SERVICES = [
   'ecs',
   'vpc',
   'slb',
+  'alb',
+  'nlb',
   'rds',
   'r-kvstore',
   'cbn',
   'resourcemanager',
   'vpcpeer',
+  'sts',
+  'cs',
 ] as const;
 export type AliyunService = (typeof ALIYUN_SERVICES)[number];
 

@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { SubnetSchema } from '../../model/index.js';
 import type { MapContext, Subnet } from '../../model/index.js';
 import { compact, lookup, refId, resourceId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
@@ -10,7 +12,7 @@ import type * as wire from './wire.js';
 const DESCRIBE_VSWITCHES = aliyunOperation('vpc', 'DescribeVSwitches', true);
 
 /** A vSwitch is Aliyun's subnet: one zone, one IPv4 CIDR (plus an optional IPv6 one). */
-export function mapSubnet(raw: wire.VSwitch, ctx: MapContext): Subnet {
+function mapSubnetUnguarded(raw: wire.VSwitch, ctx: MapContext): Subnet {
   const nativeId = raw.VSwitchId ?? '';
   return {
     ...baseFields(
@@ -54,3 +56,6 @@ export const subnetFetcher: ResourceFetcher<AliyunSession> = {
     }
   },
 };
+
+/** `mapSubnetUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapSubnet = guardMapper('aliyun subnet', mapSubnetUnguarded, SubnetSchema);

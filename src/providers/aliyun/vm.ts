@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { VmSchema } from '../../model/index.js';
 import { DeepflowCloudError } from '../../errors/errors.js';
 import type { MapContext, RunState, Vm } from '../../model/index.js';
 import { lookup, refId } from '../../model/index.js';
@@ -40,7 +42,7 @@ export function primaryIpOf(raw: wire.Instance): string | undefined {
   );
 }
 
-export function mapVm(raw: wire.Instance, ctx: MapContext): Vm {
+function mapVmUnguarded(raw: wire.Instance, ctx: MapContext): Vm {
   const nativeId = raw.InstanceId ?? '';
   return {
     ...baseFields(
@@ -158,3 +160,6 @@ export const vmFetcher: ResourceFetcher<AliyunSession> = {
     }
   },
 };
+
+/** `mapVmUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapVm = guardMapper('aliyun vm', mapVmUnguarded, VmSchema);

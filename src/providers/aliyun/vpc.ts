@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { VpcSchema } from '../../model/index.js';
 import type { Availability, MapContext, Vpc } from '../../model/index.js';
 import { compact, lookup } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
@@ -19,7 +21,7 @@ export const NETWORK_STATE: Readonly<Record<string, Availability>> = {
 };
 
 /** name = VpcName, else CidrBlock, else VpcId (as DeepFlow names them). */
-export function mapVpc(raw: wire.Vpc, ctx: MapContext): Vpc {
+function mapVpcUnguarded(raw: wire.Vpc, ctx: MapContext): Vpc {
   const nativeId = raw.VpcId ?? '';
   const name = nonEmpty(raw.VpcName) ?? nonEmpty(raw.CidrBlock) ?? nativeId;
   return {
@@ -50,3 +52,6 @@ export const vpcFetcher: ResourceFetcher<AliyunSession> = {
     for await (const raw of items) yield { kind: 'vpc', record: mapVpc(raw, ctx.map) };
   },
 };
+
+/** `mapVpcUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapVpc = guardMapper('aliyun vpc', mapVpcUnguarded, VpcSchema);

@@ -276,6 +276,92 @@ export interface DescribeHealthStatus {
   readonly BackendServers?: { readonly BackendServer?: readonly HealthBackend[] };
 }
 
+/** ALB 2020-06-16 / NLB 2022-04-30 (NextToken paging, `{Key, Value}` tags, ISO times). */
+export interface V2Address {
+  /** ALB: the address clients use (public for internet-facing), and the private one. */
+  readonly Address?: string;
+  readonly IntranetAddress?: string;
+  /** NLB. */
+  readonly PrivateIPv4Address?: string;
+  readonly PublicIPv4Address?: string;
+}
+export interface V2ZoneMapping {
+  readonly ZoneId?: string;
+  readonly VSwitchId?: string;
+  readonly LoadBalancerAddresses?: readonly V2Address[];
+}
+export interface V2LoadBalancer {
+  readonly LoadBalancerId?: string;
+  readonly LoadBalancerName?: string;
+  readonly LoadBalancerStatus?: string;
+  readonly AddressType?: string;
+  readonly VpcId?: string;
+  readonly DNSName?: string;
+  readonly CreateTime?: string;
+  readonly Tags?: readonly AliyunTag[];
+  readonly ZoneMappings?: readonly V2ZoneMapping[];
+}
+export interface ListV2LoadBalancers {
+  readonly NextToken?: string;
+  readonly LoadBalancers?: readonly V2LoadBalancer[];
+}
+export interface V2Listener {
+  readonly ListenerId?: string;
+  readonly LoadBalancerId?: string;
+  readonly ListenerProtocol?: string;
+  readonly ListenerPort?: number;
+  readonly ListenerDescription?: string;
+  /** NLB. */
+  readonly ServerGroupId?: string;
+  /** ALB. */
+  readonly DefaultActions?: readonly {
+    readonly ForwardGroupConfig?: {
+      readonly ServerGroupTuples?: readonly { readonly ServerGroupId?: string }[];
+    };
+  }[];
+}
+export interface ListV2Listeners {
+  readonly NextToken?: string;
+  readonly Listeners?: readonly V2Listener[];
+}
+export interface V2Server {
+  readonly ServerId?: string;
+  readonly ServerIp?: string;
+  readonly ServerType?: string;
+  readonly Port?: number;
+  readonly Weight?: number;
+}
+export interface ListV2ServerGroupServers {
+  readonly NextToken?: string;
+  readonly Servers?: readonly V2Server[];
+}
+
+/** ACK (cs 2015-12-15, ROA): snake_case fields. */
+export interface AckCluster {
+  readonly cluster_id?: string;
+  readonly name?: string;
+  readonly state?: string;
+  readonly current_version?: string;
+  readonly vpc_id?: string;
+  readonly vswitch_id?: string;
+  readonly vswitch_ids?: readonly string[];
+  readonly created?: string;
+  readonly tags?: readonly { readonly key?: string; readonly value?: string }[];
+}
+export interface DescribeClustersV1 {
+  readonly clusters?: readonly AckCluster[];
+  readonly page_info?: {
+    readonly page_number?: number;
+    readonly page_size?: number;
+    readonly total_count?: number;
+  };
+}
+
+export interface GetCallerIdentity {
+  readonly AccountId?: string;
+  readonly Arn?: string;
+}
+
 export interface DBInstance {
   readonly DBInstanceId?: string;
   readonly DBInstanceDescription?: string;

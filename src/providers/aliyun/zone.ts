@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { ZoneSchema } from '../../model/index.js';
 import type { MapContext, Zone } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AliyunSession } from './client.js';
@@ -8,7 +10,7 @@ import type * as wire from './wire.js';
 const DESCRIBE_ZONES = aliyunOperation('vpc', 'DescribeZones', false);
 
 /** A zone; native id = ZoneId (`cn-hangzhou-h`), name = LocalName (`杭州 可用区H`). Listed zones are usable. */
-export function mapZone(raw: wire.Zone, ctx: MapContext): Zone {
+function mapZoneUnguarded(raw: wire.Zone, ctx: MapContext): Zone {
   const nativeId = raw.ZoneId ?? '';
   return {
     ...baseFields(ctx, 'zone', nativeId, nonEmpty(raw.LocalName) ?? nativeId, {}),
@@ -35,3 +37,6 @@ export const zoneFetcher: ResourceFetcher<AliyunSession> = {
     }
   },
 };
+
+/** `mapZoneUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapZone = guardMapper('aliyun zone', mapZoneUnguarded, ZoneSchema);
