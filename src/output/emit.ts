@@ -11,6 +11,8 @@ import {
   renderJson,
   renderNdjsonRecords,
   stdoutSink,
+  writeJson,
+  writeNdjson,
 } from './write.js';
 
 /** Writes text to a file atomically (temp file, fsync, rename). */
@@ -55,6 +57,31 @@ export async function emitDocument(
   const sink: Sink = path === undefined ? stdoutSink(stdout) : await atomicFileSink(path);
   try {
     await sink.write(text);
+    await sink.commit();
+  } catch (e) {
+    await sink.abort();
+    throw e;
+  }
+}
+
+/**
+ * Writes the document to stdout, or atomically to `path`; json and ndjson are written record by record
+ * (a large inventory's text is never held whole), the DeepFlow document as rendered.
+ */
+export async function writeDocument(
+  inventory: Inventory,
+  format: OutputFormat | 'deepflow',
+  domainUuid: string | undefined,
+  path: string | undefined,
+  stdout: Writable,
+): Promise<void> {
+  if (format === 'deepflow') {
+    await emitDocument(renderDocument(inventory, format, domainUuid), path, stdout);
+    return;
+  }
+  const sink: Sink = path === undefined ? stdoutSink(stdout) : await atomicFileSink(path);
+  try {
+    await (format === 'json' ? writeJson(inventory, sink) : writeNdjson(inventory, sink));
     await sink.commit();
   } catch (e) {
     await sink.abort();

@@ -93,3 +93,66 @@ export function renderNdjsonRecords(inv: Inventory): string {
   }
   return out;
 }
+
+/** Chunks are gathered up to this size before a write, so a large document is written in bounded pieces. */
+const CHUNK_BYTES = 1 << 20;
+
+/** A buffered writer over a sink: `push` text, `flush` at the end. */
+function chunked(sink: Sink): { push(text: string): Promise<void>; flush(): Promise<void> } {
+  let buf: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    if (size === 0) return;
+    const text = buf.join('');
+    buf = [];
+    size = 0;
+    await sink.write(text);
+  };
+  return {
+    push: async (text) => {
+      buf.push(text);
+      size += text.length;
+      if (size >= CHUNK_BYTES) await flush();
+    },
+    flush,
+  };
+}
+
+/**
+ * Writes the document as pretty JSON, byte for byte what `renderJson` returns, one record at a time: the
+ * whole text of a large inventory is never held in memory.
+ */
+export async function writeJson(inv: Inventory, sink: Sink): Promise<void> {
+  const out = chunked(sink);
+  const entries = Object.entries(inv as unknown as Record<string, unknown>).filter(
+    ([, v]) => v !== undefined,
+  );
+  await out.push('{');
+  for (const [i, [key, value]] of entries.entries()) {
+    await out.push(`${i === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `);
+    if (Array.isArray(value) && value.length > 0) {
+      await out.push('[');
+      for (const [j, item] of (value as unknown[]).entries()) {
+        const text = JSON.stringify(item, null, 2).replaceAll('\n', '\n    ');
+        await out.push(`${j === 0 ? '' : ','}\n    ${text}`);
+      }
+      await out.push('\n  ]');
+    } else {
+      await out.push(JSON.stringify(value, null, 2).replaceAll('\n', '\n  '));
+    }
+  }
+  await out.push(entries.length > 0 ? '\n}\n' : '}\n');
+  await out.flush();
+}
+
+/** Writes the document as ndjson (header, records in id order per kind, trailer), one record at a time. */
+export async function writeNdjson(inv: Inventory, sink: Sink): Promise<void> {
+  const out = chunked(sink);
+  await out.push(ndjsonHeader(inv));
+  for (const kind of RESOURCE_KINDS) {
+    for (const record of inv[KIND_KEYS[kind]])
+      await out.push(ndjsonRecordLine({ kind, record } as KindRecord));
+  }
+  await out.push(ndjsonTrailer(inv));
+  await out.flush();
+}
