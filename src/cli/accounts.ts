@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { configFromEnv, loadConfig, nodeFs } from '../config/load.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { ConfigOverrides } from '../config/overrides.js';
 import { applyOverrides, splitList } from '../config/overrides.js';
 import { ConfigError } from '../errors/errors.js';
 import type { Logger } from '../log/logger.js';
+import { createTransport, setTransport } from '../transport/agents.js';
 import type { Io } from './io.js';
 
 /** Flags shared by the commands that select accounts. */
@@ -19,6 +21,7 @@ export interface AccountFlags {
   output?: string;
   format?: string | undefined;
   emulator?: boolean;
+  caFile?: string;
 }
 
 export function parsePositiveInt(
@@ -60,7 +63,9 @@ export async function resolveConfig(
   log: Logger,
 ): Promise<ResolvedConfig> {
   const overrides = overridesOf(flags);
-  if (flags.config === undefined) return configFromEnv(flags.provider, io.env, overrides);
+  if (flags.config === undefined) {
+    return withTransport(configFromEnv(flags.provider, io.env, overrides), flags, io);
+  }
   if (flags.provider !== undefined) {
     throw new ConfigError(
       '--provider',
@@ -74,5 +79,35 @@ export async function resolveConfig(
       log.warn(msg);
     },
   });
-  return applyOverrides(cfg, overrides, io.env);
+  return withTransport(applyOverrides(cfg, overrides, io.env), flags, io);
+}
+
+/**
+ * Sets the process's transport for the run: the private CA of `--ca-file` (else `ca_file`), proxies from the
+ * environment. An unreadable or non-PEM CA file is a config error (exit 2), never a silent fallback.
+ */
+async function withTransport(
+  cfg: ResolvedConfig,
+  flags: AccountFlags,
+  io: Io,
+): Promise<ResolvedConfig> {
+  const path = flags.caFile ?? cfg.caFile;
+  const where = flags.caFile !== undefined ? '--ca-file' : 'ca_file';
+  let ca: string | undefined;
+  if (path !== undefined) {
+    try {
+      ca = await readFile(path, 'utf8');
+    } catch (e: unknown) {
+      const code = (e as { code?: unknown }).code;
+      throw new ConfigError(
+        where,
+        `cannot read ${path} (${typeof code === 'string' ? code : 'read error'})`,
+      );
+    }
+    if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new ConfigError(where, `${path} holds no PEM certificate`);
+    }
+  }
+  setTransport(createTransport({ ca, env: io.env }));
+  return path === undefined ? cfg : { ...cfg, caFile: path };
 }

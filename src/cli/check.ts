@@ -47,7 +47,7 @@ export function checkCommand(io: Io, setExit: (c: ExitCode) => void): Command {
         .default('table'),
     )
     .option('--output <file>', 'write the report to FILE (atomically) instead of stdout')
-    .option('--concurrency <n>', 'API requests in flight per account (default 8, or the config)')
+    .option('--concurrency <n>', 'API requests in flight per account (default 64, or the config)')
     .option('--timeout <duration>', 'per-request timeout, e.g. 30s, 500ms (default 30s)')
     .option('--emulator', 'run against the built-in emulator (no cloud account needed)');
   logOptions(cmd).action(async (flags: CheckFlags) => {

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { emulatedProviders, startEmulator } from '../emulator/index.js';
-import type { EmulatorOptions, FaultSpec } from '../emulator/harness.js';
+import type { EmulatorOptions, FaultSpec, RunningEmulator } from '../emulator/harness.js';
 import { parseFaultSpecs } from '../emulator/harness.js';
 import { ConfigError } from '../errors/errors.js';
 import type { ExitCode } from '../errors/exit-codes.js';
@@ -18,6 +18,9 @@ interface EmulatorFlags {
   latency?: string;
   pageLimit?: string;
   faults?: string;
+  rateLimit?: string;
+  rateBurst?: string;
+  statsFile?: string;
 }
 
 export function emulatorCommand(io: Io, setExit: (c: ExitCode) => void): Command {
@@ -46,6 +49,15 @@ export function emulatorCommand(io: Io, setExit: (c: ExitCode) => void): Command
       '--faults <file>',
       'JSON file: a list of {op, region?, times?, respond} faults to inject',
     )
+    .option(
+      '--rate-limit <n>',
+      "requests per second per (region, operation), e.g. 20 or 20/s; over it the provider's throttling error",
+    )
+    .option('--rate-burst <n>', 'token-bucket size of --rate-limit (default: twice the rate)')
+    .option(
+      '--stats-file <file>',
+      'on shutdown, write request counts per operation and the first/last request times as JSON',
+    )
     .action(async (flags: EmulatorFlags) => {
       setExit(await runEmulator(flags, io));
     });
@@ -71,6 +83,8 @@ async function runEmulator(flags: EmulatorFlags, io: Io): Promise<ExitCode> {
   const pageLimit = parsePositiveInt(flags.pageLimit, '--page-limit', 10_000);
   if (pageLimit !== undefined) opts.pageLimit = pageLimit;
   if (flags.faults !== undefined) opts.faults = await readFaults(flags.faults);
+  if (flags.rateLimit !== undefined)
+    opts.rateLimit = parseRateLimit(flags.rateLimit, flags.rateBurst);
 
   if (flags.provider === 'kubernetes') return runK8sEmulator(flags, opts, io);
   const em = await startEmulator(flags.provider as ProviderName, opts);
@@ -87,14 +101,49 @@ async function runEmulator(flags: EmulatorFlags, io: Io): Promise<ExitCode> {
     )}\n`,
   );
   io.stderr.write(`emulator for ${em.provider} listening on ${em.url}; Ctrl-C to stop\n`);
-  await new Promise<void>((resolve) => {
-    if (io.signal.aborted) resolve();
-    io.signal.addEventListener('abort', () => {
-      resolve();
-    });
-  });
+  await waitForSignal(io);
   await em.close();
+  if (flags.statsFile !== undefined) await writeFile(flags.statsFile, emulatorStats(em));
   return EXIT.ok;
+}
+
+/** `--rate-limit 20` or `20/s`, with `--rate-burst` (default twice the rate). */
+function parseRateLimit(
+  rate: string,
+  burst: string | undefined,
+): { perSecond: number; burst: number } {
+  const perSecond = Number(rate.replace(/\/s$/, ''));
+  if (!Number.isFinite(perSecond) || perSecond <= 0) {
+    throw new ConfigError(
+      '--rate-limit',
+      `must be requests per second > 0 (e.g. 20/s), got '${rate}'`,
+    );
+  }
+  const b = burst === undefined ? Math.max(1, Math.ceil(2 * perSecond)) : Number(burst);
+  if (!Number.isInteger(b) || b < 1) {
+    throw new ConfigError('--rate-burst', `must be a positive integer, got '${burst ?? ''}'`);
+  }
+  return { perSecond, burst: b };
+}
+
+/** What `--stats-file` holds: requests per `service:operation`, throttled ones, and the API phase's span. */
+export function emulatorStats(em: RunningEmulator): string {
+  const calls: Record<string, number> = {};
+  let throttled = 0;
+  for (const r of em.requests) {
+    const key = `${r.service}:${r.op}`;
+    calls[key] = (calls[key] ?? 0) + 1;
+    if (r.fault === 'throttle') throttled += 1;
+  }
+  const activity = em.activity?.();
+  return `${JSON.stringify({
+    provider: em.provider,
+    requests: em.requests.length,
+    throttled,
+    calls,
+    first_at: activity?.firstAt ?? null,
+    last_at: activity?.lastAt ?? null,
+  })}\n`;
 }
 
 async function waitForSignal(io: Io): Promise<void> {

@@ -40,6 +40,11 @@ export function accountSourceOptions(cmd: Command): Command {
       'without --config: one account of this provider from its environment variables',
     )
     .option(
+      '--ca-file <file>',
+      'PEM file of private CAs trusted (besides the system roots) for every cloud API and the push; ' +
+        'TLS is always verified. Proxies come from HTTPS_PROXY, HTTP_PROXY and NO_PROXY',
+    )
+    .option(
       '--account <name>',
       'only this account of the config (repeatable)',
       (v: string, prev: string[] | undefined) => [...(prev ?? []), v],

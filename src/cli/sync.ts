@@ -14,7 +14,7 @@ import { pushInventory } from '../push/push.js';
 import type { UncoveredSlice } from '../state/carry.js';
 import { carryForward } from '../state/carry.js';
 import { partialGate } from '../push/gate.js';
-import { emitDocument, renderDocument, writeTextAtomic } from '../output/emit.js';
+import { writeDocument, writeTextAtomic } from '../output/emit.js';
 import { nextStates, previousLists, saveStates, StateStore } from '../state/cycle.js';
 import type { HeldLock } from '../state/lock.js';
 import { acquireLock, LockHeldError } from '../state/lock.js';
@@ -31,6 +31,7 @@ import type { OutputFormat } from '../output/write.js';
 import { createMetrics } from '../sync/metrics.js';
 import { runSync } from '../sync/run.js';
 import { systemClock } from '../transport/clock.js';
+import { createRawDump } from '../transport/dump.js';
 import type { AccountFlags } from './accounts.js';
 import { resolveConfig } from './accounts.js';
 import { withEmulators } from './emulated.js';
@@ -50,6 +51,7 @@ interface SyncFlags extends AccountFlags {
   waitLock?: string | boolean;
   allowPartial?: boolean;
   metricsFile?: string;
+  dumpRaw?: string;
   logFormat: LogFormat;
   logLevel: LogLevel;
 }
@@ -74,7 +76,7 @@ export function syncCommand(io: Io, setExit: (c: ExitCode) => void): Command {
           'domain-additional-resources API, for `deepflow-ctl domain additional-resource apply -f`',
       ).choices(['json', 'ndjson', 'deepflow']),
     )
-    .option('--concurrency <n>', 'API requests in flight per account (default 8, or the config)')
+    .option('--concurrency <n>', 'API requests in flight per account (default 64, or the config)')
     .option('--timeout <duration>', 'per-request timeout, e.g. 30s, 500ms (default 30s)')
     .option(
       '--push <url>',
@@ -112,6 +114,11 @@ export function syncCommand(io: Io, setExit: (c: ExitCode) => void): Command {
     .option(
       '--metrics-file <file>',
       "write Prometheus metrics of the run to FILE atomically (for node_exporter's textfile collector)",
+    )
+    .option(
+      '--dump-raw <dir>',
+      'write every API response, as the SDK parsed it and with secrets masked, to ' +
+        'DIR/<provider>/<region>/<Action>.<service>-<n>.json (for fixtures and debugging)',
     )
     .option('--quiet', 'no progress display and no summary on stderr');
   logOptions(cmd).action(async (flags: SyncFlags) => {
@@ -161,11 +168,16 @@ async function planRun(flags: SyncFlags, io: Io, log: Logger): Promise<RunPlan> 
     );
   }
   let ca: string | undefined;
-  if (flags.pushCaFile !== undefined) {
+  // The push trusts --push-ca-file, else the run's --ca-file / ca_file.
+  const pushCa = flags.pushCaFile ?? cfg.caFile;
+  if (pushCa !== undefined) {
     try {
-      ca = await readFile(flags.pushCaFile, 'utf8');
+      ca = await readFile(pushCa, 'utf8');
     } catch {
-      throw new ConfigError('--push-ca-file', `cannot read ${flags.pushCaFile}`);
+      throw new ConfigError(
+        flags.pushCaFile !== undefined ? '--push-ca-file' : 'ca_file',
+        `cannot read ${pushCa}`,
+      );
     }
   }
   if (flags.waitLock !== undefined && cfg.stateDir === undefined) {
@@ -257,9 +269,11 @@ async function syncWithPlan(
     write: (s) => io.stderr.write(s),
     calls: () => metrics.totalCalls(),
   });
+  const dump = flags.dumpRaw === undefined ? undefined : createRawDump(flags.dumpRaw, redact);
   let result: SyncResult;
   try {
     result = await runSync({
+      dump,
       accounts,
       requestTimeoutMs: cfg.requestTimeoutMs,
       retry: cfg.retry,
@@ -272,6 +286,14 @@ async function syncWithPlan(
   } finally {
     progress.stop();
     await emulators?.close();
+    const dumped = await dump?.flush().catch((e: unknown) => {
+      log.error('--dump-raw: could not write every response', {
+        error: e instanceof Error ? e.message : String(e),
+      });
+      return undefined;
+    });
+    if (dumped !== undefined)
+      log.info('raw responses dumped', { dir: flags.dumpRaw, files: dumped });
   }
   let code = syncExitCode(result, io.signal.aborted);
   if (code === EXIT.interrupted) {
@@ -287,11 +309,7 @@ async function syncWithPlan(
     });
   }
   const inventory = buildInventory(result, { toolVersion: toolVersion(), generatedAt });
-  await emitDocument(
-    renderDocument(inventory, plan.format, plan.domainUuid),
-    cfg.output.file,
-    io.stdout,
-  );
+  await writeDocument(inventory, plan.format, plan.domainUuid, cfg.output.file, io.stdout);
 
   const notes: string[] = [];
   if (store) {

@@ -40,7 +40,7 @@ describe('config/configFromEnv', () => {
           regionsPath: { include: '--regions', exclude: '--exclude-regions' },
           resources: undefined,
           endpoints: {},
-          concurrency: 8,
+          concurrency: 64,
           options: { default_region: 'us-east-1' },
         },
       ],
@@ -73,13 +73,22 @@ describe('config/configFromEnv', () => {
   });
 
   it.each([
-    [undefined, '--provider: is required (available: aws, aliyun)'],
     [
-      'tencent',
-      "--provider: provider 'tencent' is not available in this version (available: aws, aliyun)",
+      undefined,
+      '--provider: is required (available: aws, aliyun, azure, baidu, huawei, qingcloud, tencent, volcengine)',
     ],
-    ['gcp', "--provider: unknown provider 'gcp' (available: aws, aliyun)"],
-    ['azur', "--provider: unknown provider 'azur', did you mean 'azure'? (available: aws, aliyun)"],
+    [
+      'AWS',
+      "--provider: unknown provider 'AWS', did you mean 'aws'? (available: aws, aliyun, azure, baidu, huawei, qingcloud, tencent, volcengine)",
+    ],
+    [
+      'gcp',
+      "--provider: unknown provider 'gcp' (available: aws, aliyun, azure, baidu, huawei, qingcloud, tencent, volcengine)",
+    ],
+    [
+      'azur',
+      "--provider: unknown provider 'azur', did you mean 'azure'? (available: aws, aliyun, azure, baidu, huawei, qingcloud, tencent, volcengine)",
+    ],
   ])('rejects provider %j', (provider, message) => {
     const err = thrown(() => configFromEnv(provider, ENV));
     expect(err.path).toBe('--provider');

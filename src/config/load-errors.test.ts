@@ -20,7 +20,7 @@ const yaml = (o: Obj): string => stringify(o);
 const creds = (c: Obj): Obj => ({ credentials: { access_key_id: 'AKIDEXAMPLE', ...c } });
 const KEYS =
   'name, provider, credentials, regions, resources, endpoints, concurrency, default_region';
-const TOP = '$schema, accounts, output, push, state_dir, request_timeout, retry';
+const TOP = '$schema, accounts, output, push, ca_file, state_dir, request_timeout, retry';
 const SERVICES = 'ec2, rds, elasticache, elasticloadbalancing, eks, sts';
 
 describe('config/loadConfig: bad configs', () => {
@@ -312,25 +312,25 @@ describe('config/loadConfig: bad configs', () => {
       'unknown provider',
       yaml(cfg({}, { provider: 'gcp' })),
       'accounts[0].provider',
-      "accounts[0].provider: unknown provider 'gcp' (available: aws, aliyun)",
+      "accounts[0].provider: unknown provider 'gcp' (available: aws, aliyun, azure, baidu, huawei, qingcloud, tencent, volcengine)",
     ],
     [
       'misspelt provider',
       yaml(cfg({}, { provider: 'alyun' })),
       'accounts[0].provider',
-      "accounts[0].provider: unknown provider 'alyun', did you mean 'aliyun'? (available: aws, aliyun)",
+      "accounts[0].provider: unknown provider 'alyun', did you mean 'aliyun'? (available: aws, aliyun, azure, baidu, huawei, qingcloud, tencent, volcengine)",
     ],
     [
-      'unavailable provider',
-      yaml(cfg({}, { provider: 'tencent' })),
+      'non-string provider',
+      yaml(cfg({}, { provider: ['aws'] })),
       'accounts[0].provider',
-      "accounts[0].provider: provider 'tencent' is not available in this version (available: aws, aliyun)",
+      'accounts[0].provider: must be a provider name (available: aws, aliyun, azure, baidu, huawei, qingcloud, tencent, volcengine)',
     ],
     [
       'missing provider',
       yaml({ accounts: [{ name: 'a', credentials: {} }] }),
       'accounts[0].provider',
-      'accounts[0].provider: is required (available: aws, aliyun)',
+      'accounts[0].provider: is required (available: aws, aliyun, azure, baidu, huawei, qingcloud, tencent, volcengine)',
     ],
     // Resolution.
     [

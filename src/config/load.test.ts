@@ -70,7 +70,7 @@ retry: {max_attempts: 5, base_delay: 250ms}
       regions: { include: [], exclude: [] },
       resources: undefined,
       endpoints: {},
-      concurrency: 8,
+      concurrency: 64,
       options: { default_region: 'us-east-1' },
     });
     expect(config).toMatchObject({

@@ -172,5 +172,6 @@ export function applyOverrides(
     stateDir: o.stateDir ?? config.stateDir,
     requestTimeoutMs: timeout,
     retry: config.retry,
+    ...(config.caFile === undefined ? {} : { caFile: config.caFile }),
   };
 }

@@ -169,5 +169,6 @@ export async function resolveConfigFile(
         ? DEFAULT_REQUEST_TIMEOUT_MS
         : parseDuration(file.request_timeout, 'request_timeout'),
     retry: resolveRetry(file.retry),
+    ...(file.ca_file === undefined ? {} : { caFile: resolvePath(deps.baseDir, file.ca_file) }),
   };
 }

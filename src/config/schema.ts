@@ -223,6 +223,13 @@ export const ConfigFileSchema = strictObject({
       `Bearer token; default: the ${PUSH_TOKEN_ENV} environment variable.`,
     ),
   }).optional(),
+  ca_file: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'PEM file of private CAs trusted, besides the system roots, for every cloud API and the push (TLS is always verified; there is no insecure mode). Relative to the config file.',
+    ),
   state_dir: z
     .string()
     .min(1)

@@ -16,7 +16,7 @@ export interface ResolvedAccount {
   readonly resources: readonly ResourceKind[] | undefined;
   /** Service code → base URL (`{region}` to be substituted). */
   readonly endpoints: Readonly<Record<string, string>>;
-  /** In-flight requests for this account (default 8). */
+  /** In-flight requests for this account (default 64). */
   readonly concurrency: number;
   /** The provider's options (aws `default_region`), validated, defaults applied. */
   readonly options: Readonly<Record<string, unknown>>;
@@ -46,4 +46,6 @@ export interface ResolvedConfig {
   readonly stateDir: string | undefined;
   readonly requestTimeoutMs: number;
   readonly retry: RetryPolicy;
+  /** PEM file of private CAs trusted for every cloud API and the push (`ca_file`); TLS is always verified. */
+  readonly caFile?: string | undefined;
 }

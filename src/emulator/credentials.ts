@@ -47,7 +47,12 @@ const pair =
 const CONFIG_KEYS: Readonly<Record<ProviderName, ConfigKeys>> = {
   aws: pair('access_key_id', 'secret_access_key'),
   aliyun: pair('access_key_id', 'access_key_secret'),
-  azure: pair('client_id', 'client_secret'),
+  azure: (c) => ({
+    tenant_id: '72f988bf-0000-4000-8000-00000000a2e1',
+    client_id: c.accessKeyId,
+    client_secret: c.secretAccessKey,
+    subscription_id: '5f1c0a5e-0000-4000-8000-0000000005b1',
+  }),
   baidu: pair('access_key_id', 'secret_access_key'),
   huawei: pair('access_key', 'secret_key'),
   qingcloud: pair('access_key_id', 'secret_access_key'),

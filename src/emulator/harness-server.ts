@@ -97,6 +97,7 @@ export async function startHarness(
   };
 
   const send = (res: ServerResponse, reply: Reply, mode: 'whole' | 'reset' | 'truncated'): void => {
+    lastAt = opts.clock.now();
     const full = Buffer.from(reply.body);
     const half = full.subarray(0, Math.floor(full.length / 2));
     const body = mode === 'whole' ? full : half;
@@ -111,7 +112,12 @@ export async function startHarness(
     res.end(body);
   };
 
+  let firstAt: number | undefined;
+  let lastAt = 0;
+  let arrived = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+    firstAt ??= opts.clock.now();
+    arrived += 1;
     const routed = backend.route(toRaw(req, body));
     if (opts.latencyMs !== undefined && opts.latencyMs > 0) await opts.clock.sleep(opts.latencyMs);
     if (routed.kind === 'rejected') {
@@ -215,6 +221,8 @@ export async function startHarness(
     ),
     world: opts.world,
     requests,
+    activity: () => (firstAt === undefined ? undefined : { firstAt, lastAt }),
+    arrived: () => arrived,
     addFault,
     clearFaults: () => {
       faults.length = 0;

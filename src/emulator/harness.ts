@@ -116,6 +116,16 @@ export interface RunningEmulator {
   endpoints: Record<string, string>;
   world: World;
   requests: RecordedRequest[];
+  /**
+   * When the first request arrived and the last response was sent (clock ms), for the benchmark's wall time
+   * of the API phase; undefined before any request.
+   */
+  activity?(): { firstAt: number; lastAt: number } | undefined;
+  /**
+   * How many requests have arrived so far, counted on arrival (`requests` records each one only when it is
+   * answered, after `latencyMs`): tells requests started after a moment from those already in flight then.
+   */
+  arrived?(): number;
   addFault(fault: FaultSpec): void;
   clearFaults(): void;
   close(): Promise<void>;

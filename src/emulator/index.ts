@@ -12,12 +12,12 @@ export const EMULATORS: Readonly<
 > = {
   aws: () => import('./aws/index.js'),
   aliyun: () => import('./aliyun/index.js'),
-  azure: null,
-  baidu: null,
-  huawei: null,
-  qingcloud: null,
-  tencent: null,
-  volcengine: null,
+  azure: () => import('./azure/index.js'),
+  baidu: () => import('./baidu/index.js'),
+  huawei: () => import('./huawei/index.js'),
+  qingcloud: () => import('./qingcloud/index.js'),
+  tencent: () => import('./tencent/index.js'),
+  volcengine: () => import('./volcengine/index.js'),
 };
 
 /** Providers that have an emulator, in registry order. */

@@ -4,6 +4,12 @@
  * and AWS-like ids. Shapes are pure and SDK-free: generating a world never loads a server or an SDK.
  */
 import type { ProviderName } from '../model/index.js';
+import { azureShape } from './azure/shape.js';
+import { baiduShape } from './baidu/shape.js';
+import { huaweiShape } from './huawei/shape.js';
+import { qingcloudShape } from './qingcloud/shape.js';
+import { tencentShape } from './tencent/shape.js';
+import { volcengineShape } from './volcengine/shape.js';
 import {
   aliyunNativeIds,
   aliyunRegions,
@@ -23,12 +29,12 @@ export interface WorldShape {
 export const WORLD_SHAPES: Readonly<Record<ProviderName, WorldShape | null>> = {
   aws: { regions: awsRegions, nativeIds: awsNativeIds },
   aliyun: { regions: aliyunRegions, nativeIds: aliyunNativeIds },
-  azure: null,
-  baidu: null,
-  huawei: null,
-  qingcloud: null,
-  tencent: null,
-  volcengine: null,
+  azure: azureShape,
+  baidu: baiduShape,
+  huawei: huaweiShape,
+  qingcloud: qingcloudShape,
+  tencent: tencentShape,
+  volcengine: volcengineShape,
 };
 
 function shapeOf(provider: string): WorldShape | null {

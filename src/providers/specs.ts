@@ -1,6 +1,12 @@
 import type { ProviderName } from '../model/index.js';
 import { aliyunSpec } from './aliyun/spec.js';
 import { awsSpec } from './aws/spec.js';
+import { azureSpec } from './azure/spec.js';
+import { baiduSpec } from './baidu/spec.js';
+import { huaweiSpec } from './huawei/spec.js';
+import { qingcloudSpec } from './qingcloud/spec.js';
+import { tencentSpec } from './tencent/spec.js';
+import { volcengineSpec } from './volcengine/spec.js';
 import type { ProviderSpec } from './types.js';
 
 /**
@@ -10,6 +16,12 @@ import type { ProviderSpec } from './types.js';
 export const SPECS: Partial<Record<ProviderName, ProviderSpec>> = {
   aws: awsSpec,
   aliyun: aliyunSpec,
+  azure: azureSpec,
+  baidu: baiduSpec,
+  huawei: huaweiSpec,
+  qingcloud: qingcloudSpec,
+  tencent: tencentSpec,
+  volcengine: volcengineSpec,
 };
 
 export function specOf(p: ProviderName): ProviderSpec | undefined {

@@ -17,6 +17,11 @@ export interface Operation {
   readonly permission: string;
   /** API version, when one service code serves two APIs with the same action (AWS classic ELB). */
   readonly version?: string;
+  /**
+   * Its pages are large (a thousand instances or interfaces): fewer of them are kept in flight per account, so
+   * that a large account's responses never pile up in memory (the sync is CPU-bound on parsing them anyway).
+   */
+  readonly bulky?: boolean;
 }
 
 /** `service:action`, plus `@version` when the operation names one: unique within a provider. */
@@ -145,6 +150,34 @@ export interface ProviderSpec<C = Record<string, unknown>> {
   readonly knownRegions: readonly KnownRegion[];
 }
 
+/**
+ * A published API rate limit of a provider: a token bucket of `burst` requests refilled at `perSecond`.
+ * `region`: one bucket per (account, region) shared by every matched operation (EC2's request-token bucket);
+ * `region-operation`: one bucket per (account, region, operation). The sync waits for a token before it sends
+ * a matched request, so that it backs off before the provider throttles rather than after.
+ */
+export interface RateLimit {
+  /** Endpoint service code the limit applies to. */
+  readonly service: string;
+  /** Actions the limit applies to; absent: every action of the service. */
+  readonly actions?: readonly string[];
+  readonly bucket: 'region' | 'region-operation';
+  /** Refill rate, requests per second. */
+  readonly perSecond: number;
+  /** Bucket size: requests that may be sent at once after an idle period. */
+  readonly burst: number;
+}
+
+/** The first limit of `limits` that applies to `op` (the most specific first is the adapter's order). */
+export function rateLimitOf(
+  limits: readonly RateLimit[] | undefined,
+  op: Pick<Operation, 'service' | 'action'>,
+): RateLimit | undefined {
+  return limits?.find(
+    (l) => l.service === op.service && (l.actions === undefined || l.actions.includes(op.action)),
+  );
+}
+
 /** The adapter contract (STYLE §3). */
 export interface ProviderAdapter<C, S> {
   readonly name: ProviderName;
@@ -167,6 +200,8 @@ export interface ProviderAdapter<C, S> {
   readonly probes?: Readonly<Record<string, OperationProbe<S>>>;
   /** Turns any failure (SDK exception, HTTP error) into our typed error. Pure. */
   classify(err: unknown, op: Operation, region: string): DeepflowCloudError;
+  /** The provider's published API rate limits; the sync paces its requests by them (optional). */
+  readonly rateLimits?: readonly RateLimit[];
 }
 
 /** What the lazy registry loads. */

@@ -1,7 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { Agent } from 'node:http';
 import { rootCertificates } from 'node:tls';
+import { HttpProxyAgent } from 'http-proxy-agent';
+import { VerifyingProxyAgent, transport } from '../transport/agents.js';
 import type { Logger } from '../log/logger.js';
 import type { Clock } from '../transport/clock.js';
 import type { RetryPolicy } from '../transport/retry.js';
@@ -43,6 +46,15 @@ function errCode(e: unknown): string {
   return typeof code === 'string' ? code : e instanceof Error ? e.message : 'network error';
 }
 
+/** Through HTTPS_PROXY / HTTP_PROXY (NO_PROXY applied) when the process's transport says so; TLS still verified. */
+function proxyAgent(req: PushRequest): { agent?: Agent } {
+  const proxy = transport().proxyFor(req.url);
+  if (proxy === undefined) return {};
+  if (!req.url.startsWith('https:')) return { agent: new HttpProxyAgent(proxy) };
+  const ca = req.ca === undefined ? transport().ca : [...rootCertificates, req.ca];
+  return { agent: new VerifyingProxyAgent(proxy, ca) };
+}
+
 /** One HTTP request (node:http/https so a CA file can be given), body read as text. */
 export function sendOnce(req: PushRequest, signal: AbortSignal): Promise<PushResponse> {
   const url = new URL(req.url);
@@ -57,6 +69,7 @@ export function sendOnce(req: PushRequest, signal: AbortSignal): Promise<PushRes
         signal,
         timeout: req.timeoutMs,
         ...(secure && req.ca !== undefined ? { ca: [...rootCertificates, req.ca] } : {}),
+        ...proxyAgent(req),
       },
       (res: IncomingMessage) => {
         const chunks: Buffer[] = [];

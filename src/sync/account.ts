@@ -3,9 +3,11 @@ import { ConfigError, DeepflowCloudError, InternalError } from '../errors/errors
 import type { Logger } from '../log/logger.js';
 import type { ErrorEntry, ProviderName, ResourceKind } from '../model/index.js';
 import { registry } from '../providers/registry.js';
-import type { AccountContext, ProviderAdapter, RegionInfo } from '../providers/types.js';
+import type { AccountContext, CallFn, ProviderAdapter, RegionInfo } from '../providers/types.js';
+import type { RawDump } from '../transport/dump.js';
 import { createCall } from './call.js';
 import { errorEntry } from './outcome.js';
+import { RateLimiter } from './rate-limit.js';
 
 /** An account as the sync needs it (the config's resolved account). */
 export interface SyncAccount {
@@ -25,7 +27,18 @@ export interface SyncAccount {
 export type RunEnv = Pick<
   AccountContext,
   'requestTimeoutMs' | 'retry' | 'budget' | 'clock' | 'log' | 'signal' | 'metrics'
->;
+> & { readonly dump?: RawDump | undefined };
+
+/** `--dump-raw`: every successful response of `call` also goes to the dump (`<Action>.<service>-<n>.json`). */
+function withDump(dump: RawDump | undefined, provider: ProviderName, call: CallFn): CallFn {
+  if (dump === undefined) return call;
+  return (op, region, fn) =>
+    call(op, region, async (signal) => {
+      const out = await fn(signal);
+      dump.write(provider, region, `${op.action}.${op.service}`, out);
+      return out;
+    });
+}
 
 export type AnyAdapter = ProviderAdapter<unknown, unknown>;
 
@@ -37,6 +50,9 @@ export async function loadAdapter(p: ProviderName): Promise<AnyAdapter> {
   const mod = await load();
   return mod.adapter;
 }
+
+/** Requests of `bulky` operations in flight per account (their pages are parsed one at a time anyway). */
+export const BULKY_CONCURRENCY = 8;
 
 /** The adapter's context for one account: limits, timeouts, retries, classification. */
 export function accountContext(
@@ -57,18 +73,26 @@ export function accountContext(
     log,
     signal: env.signal,
     metrics: env.metrics,
-    call: createCall({
-      retries: adapter.retries,
-      classify: (e, op, region) => adapter.classify(e, op, region),
-      limiter: pLimit(account.concurrency),
-      metrics: env.metrics,
-      clock: env.clock,
-      retry: env.retry,
-      budget: env.budget,
-      requestTimeoutMs: env.requestTimeoutMs,
-      signal: env.signal,
-      log,
-    }),
+    call: withDump(
+      env.dump,
+      account.provider,
+      createCall({
+        retries: adapter.retries,
+        classify: (e, op, region) => adapter.classify(e, op, region),
+        limiter: pLimit(account.concurrency),
+        bulkyLimiter: pLimit(Math.min(account.concurrency, BULKY_CONCURRENCY)),
+        metrics: env.metrics,
+        clock: env.clock,
+        retry: env.retry,
+        budget: env.budget,
+        requestTimeoutMs: env.requestTimeoutMs,
+        signal: env.signal,
+        log,
+        ...(adapter.rateLimits === undefined || adapter.rateLimits.length === 0
+          ? {}
+          : { rateLimiter: new RateLimiter(adapter.rateLimits, env.clock) }),
+      }),
+    ),
   };
 }
 

@@ -4,11 +4,12 @@ import { errorOfKind } from '../errors/errors.js';
 import type { ErrorKind } from '../model/index.js';
 import { silentLogger } from '../log/logger.js';
 import type { Operation } from '../providers/types.js';
-import { fakeClock } from '../transport/clock.js';
+import { fakeClock, systemClock } from '../transport/clock.js';
 import { DEFAULT_RETRY_POLICY, RetryBudget } from '../transport/retry.js';
 import type { CallDeps } from './call.js';
 import { createCall, operationOf } from './call.js';
 import { createMetrics } from './metrics.js';
+import { RateLimiter } from './rate-limit.js';
 
 const op: Operation = { service: 'svc', action: 'List', required: false, permission: 'svc:List' };
 
@@ -128,5 +129,66 @@ describe('sync/call', () => {
     });
     await expect(p).rejects.toMatchObject({ kind: 'aborted' });
     expect(metrics.calls.get('svc:List')).toBe(1);
+  });
+
+  describe('after an abort, no queued request starts', () => {
+    /** A request that stays in flight until released, counting how many were started. */
+    function gate() {
+      const started: string[] = [];
+      let release = (): void => undefined;
+      const released = new Promise<void>((r) => (release = r));
+      const fn = (name: string) => async (): Promise<string> => {
+        started.push(name);
+        await released;
+        return name;
+      };
+      return { started, release, fn };
+    }
+
+    it.each([
+      ['the account limit', { limiter: pLimit(1) }, op],
+      ['the bulky limit', { limiter: pLimit(8), bulkyLimiter: pLimit(1) }, { ...op, bulky: true }],
+    ] as const)('in %s', async (_name, limits, operation) => {
+      const controller = new AbortController();
+      const { d, metrics } = deps({ signal: controller.signal, ...limits });
+      const call = createCall(d);
+      const g = gate();
+      const first = call(operation, 'r1', g.fn('first'));
+      const queued = [call(operation, 'r1', g.fn('second')), call(operation, 'r1', g.fn('third'))];
+      await new Promise((r) => setTimeout(r, 0));
+      expect(g.started).toEqual(['first']);
+      controller.abort();
+      g.release();
+      // The one in flight finishes (its SDK did not listen to the signal); the queued ones never start.
+      await expect(first).resolves.toBe('first');
+      for (const q of queued) await expect(q).rejects.toMatchObject({ kind: 'aborted' });
+      expect(g.started).toEqual(['first']);
+      expect(metrics.calls.get('svc:List')).toBe(1);
+    });
+
+    it('in the rate limiter: the wait for a token ends with the abort', async () => {
+      const controller = new AbortController();
+      const limited: Operation = { ...op, service: 'ec2' };
+      const rateLimiter = new RateLimiter(
+        [{ service: 'ec2', bucket: 'region', perSecond: 0.01, burst: 1 }],
+        systemClock,
+      );
+      const { d, metrics } = deps({ signal: controller.signal, clock: systemClock, rateLimiter });
+      const call = createCall(d);
+      const g = gate();
+      g.release();
+      await expect(call(limited, 'r1', g.fn('first'))).resolves.toBe('first');
+      // The next token is 100 s away: the abort must end the wait, not the token.
+      const started = Date.now();
+      const waiting = call(limited, 'r1', g.fn('second'));
+      setTimeout(() => {
+        controller.abort();
+      }, 20);
+      await expect(waiting).rejects.toMatchObject({ kind: 'aborted' });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(g.started).toEqual(['first']);
+      expect(metrics.calls.get('svc:List')).toBeUndefined();
+      expect(metrics.calls.get('ec2:List')).toBe(1);
+    });
   });
 });

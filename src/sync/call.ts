@@ -5,6 +5,7 @@ import type { ApiMetrics, CallFn, Operation } from '../providers/types.js';
 import type { Clock } from '../transport/clock.js';
 import type { RetryBudget, RetryPolicy } from '../transport/retry.js';
 import { backoffDelay } from '../transport/retry.js';
+import type { RateLimiter } from './rate-limit.js';
 
 /** The operation whose failure produced an error (so the scheduler knows whether it was required). */
 const failedOperation = new WeakMap<DeepflowCloudError, Operation>();
@@ -29,6 +30,10 @@ export interface CallDeps {
   readonly requestTimeoutMs: number;
   readonly signal: AbortSignal;
   readonly log: Logger;
+  /** Paces requests by the provider's published rate limits (each attempt waits for its token first). */
+  readonly rateLimiter?: RateLimiter;
+  /** Bounds in-flight requests of `bulky` operations (inside the account's limit). */
+  readonly bulkyLimiter?: LimitFunction;
 }
 
 /**
@@ -44,15 +49,26 @@ export function createCall(deps: CallDeps): CallFn {
     for (let attempt = 1; ; attempt++) {
       if (aborted()) throw new AbortedError('interrupted', { operation: name, region });
       try {
-        return await deps.limiter(() => {
-          deps.metrics.countCall(name);
-          // The SDKs that retry themselves get a per-attempt timeout in their own client config.
-          const signal =
-            deps.retries === 'ours'
-              ? AbortSignal.any([deps.signal, AbortSignal.timeout(deps.requestTimeoutMs)])
-              : deps.signal;
-          return fn(signal);
-        });
+        // The token is waited for outside the in-flight limit, so waiting never holds a request slot.
+        if (deps.rateLimiter !== undefined) await deps.rateLimiter.acquire(op, region, deps.signal);
+        // Every queue a request leaves (token bucket, bulky limit, account limit) is a point where the run may
+        // have been aborted meanwhile: a request that has not started by then must not start at all.
+        const send = (): Promise<T> => {
+          if (aborted()) throw new AbortedError('interrupted', { operation: name, region });
+          return deps.limiter(() => {
+            if (aborted()) throw new AbortedError('interrupted', { operation: name, region });
+            deps.metrics.countCall(name);
+            // The SDKs that retry themselves get a per-attempt timeout in their own client config.
+            const signal =
+              deps.retries === 'ours'
+                ? AbortSignal.any([deps.signal, AbortSignal.timeout(deps.requestTimeoutMs)])
+                : deps.signal;
+            return fn(signal);
+          });
+        };
+        return await (op.bulky === true && deps.bulkyLimiter !== undefined
+          ? deps.bulkyLimiter(send)
+          : send());
       } catch (e) {
         if (aborted()) throw new AbortedError('interrupted', { operation: name, region });
         const err = e instanceof DeepflowCloudError ? e : deps.classify(e, op, region);

@@ -17,6 +17,7 @@ import { filterRegions, formatUnmatched } from '../regions/filter.js';
 import type { Clock } from '../transport/clock.js';
 import type { RetryPolicy } from '../transport/retry.js';
 import { RetryBudget } from '../transport/retry.js';
+import type { RawDump } from '../transport/dump.js';
 import type { AnyAdapter, RunEnv, SyncAccount } from './account.js';
 import { accountContext, asError, loadAdapter, openAccount } from './account.js';
 import { operationOf } from './call.js';
@@ -51,6 +52,8 @@ export interface SyncOptions {
   readonly observer?: SyncObserver;
   /** Where adapters come from (default: the lazy registry); tests pass in-memory adapters. */
   readonly loadAdapter?: (p: ProviderName) => Promise<AnyAdapter>;
+  /** `--dump-raw`: where successful responses are written (redacted). */
+  readonly dump?: RawDump | undefined;
 }
 
 export interface AccountResult {
@@ -212,9 +215,10 @@ async function runTask(
   for (const kr of buffer) {
     const parsed = KIND_SCHEMAS[kr.kind].safeParse(kr.record);
     if (parsed.success) {
-      valid.push(kr);
+      const kept = { kind: kr.kind, record: detached(kr.record) } as KindRecord;
+      valid.push(kept);
       const list = records.get(kr.kind) ?? [];
-      list.push(kr.record);
+      list.push(kept.record);
       records.set(kr.kind, list);
       continue;
     }
@@ -252,4 +256,61 @@ function regionRecord(provider: ProviderName, account: string, info: RegionInfo)
   if (info.localName !== undefined) r.local_name = info.localName;
   if (info.endpoint !== undefined) r.endpoint = info.endpoint;
   return r;
+}
+
+/** Fields whose values repeat across records (references, enums, scopes): kept once each. */
+const SHARED_FIELDS = new Set([
+  'provider',
+  'account',
+  'region',
+  'state',
+  'type',
+  'scheme',
+  'engine',
+  'vpc_id',
+  'subnet_id',
+  'zone_id',
+  'instance_type',
+  'image_id',
+  'device_kind',
+  'device_id',
+  'vm_id',
+  'interface_id',
+  'security_group_ids',
+  'subnet_ids',
+  'zone_ids',
+  'vpc_ids',
+  'created_at',
+]);
+
+/** Distinct values of `SHARED_FIELDS` seen in the run (bounded: restarted when it grows too big). */
+const shared = new Map<string, string>();
+const SHARED_MAX = 200_000;
+
+function share(value: string): string {
+  const hit = shared.get(value);
+  if (hit !== undefined) return hit;
+  if (shared.size >= SHARED_MAX) shared.clear();
+  shared.set(value, value);
+  return value;
+}
+
+/**
+ * A copy of a record in the least memory, sharing nothing with the response it was mapped from: ids built by
+ * concatenation are trees of pieces (V8 cons strings, several times the size of their text), strings a parser
+ * cuts out of a response body are slices that keep the body alive, and references repeat in every record of a
+ * region. A JSON round trip yields flat, independent strings (the same record, key order included); repeated
+ * values are then kept once. A large account's records take half the memory this way (docs/performance.md).
+ */
+function detached(record: AnyRecord): AnyRecord {
+  const copy = JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
+  for (const key of Object.keys(copy)) {
+    if (!SHARED_FIELDS.has(key)) continue;
+    const value = copy[key];
+    if (typeof value === 'string') copy[key] = share(value);
+    else if (Array.isArray(value)) {
+      copy[key] = value.map((v: unknown) => (typeof v === 'string' ? share(v) : v));
+    }
+  }
+  return copy as unknown as AnyRecord;
 }

@@ -99,7 +99,11 @@ describe('aws against the emulator (real SDK, SigV4 verified)', () => {
   });
 
   it('retries two throttled responses (the SDK, configured from our policy) and completes', async () => {
-    const e = await start({ faults: [{ op: 'DescribeInstances', times: 2, respond: 'throttle' }] });
+    // One region's request is throttled twice: the regions' requests run at once, so a fault not pinned to a
+    // region could land on two regions' first attempts instead.
+    const e = await start({
+      faults: [{ op: 'DescribeInstances', region: 'us-east-1', times: 2, respond: 'throttle' }],
+    });
     const out = await syncAgainst([emulatedAccount(e)]);
     expect(out.inventory.errors).toEqual([]);
     expect(out.exitCode).toBe(0);

@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { CloudNetworkSchema } from '../../model/index.js';
 import type { TransitGateway, TransitGatewayAttachment } from '@aws-sdk/client-ec2';
 import {
   DescribeTransitGatewayAttachmentsCommand,
@@ -12,7 +14,7 @@ import type {
 import { lookup, resourceId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
-import { paginate } from './client.js';
+import { listAll, paginate } from './client.js';
 import { awsOperation, awsTags, baseFields, defined, nameFromTags } from './common.js';
 
 const DESCRIBE_TRANSIT_GATEWAYS = awsOperation('ec2', 'DescribeTransitGateways', false);
@@ -82,7 +84,7 @@ function mapAttachment(
 }
 
 /** A transit gateway with the attachments DescribeTransitGatewayAttachments listed for it. */
-export function mapTransitGateway(
+function mapTransitGatewayUnguarded(
   raw: TransitGateway,
   attachments: readonly TransitGatewayAttachment[],
   ctx: MapContext,
@@ -116,36 +118,36 @@ export const cloudNetworkFetcher: ResourceFetcher<AwsSession> = {
   operations: [DESCRIBE_TRANSIT_GATEWAYS, DESCRIBE_TRANSIT_GATEWAY_ATTACHMENTS],
   async *fetch(ctx) {
     const ec2 = ctx.session.clients.ec2(ctx.region);
-    const gateways: TransitGateway[] = [];
-    const tgwPages = paginate(
-      ctx,
-      DESCRIBE_TRANSIT_GATEWAYS,
-      ctx.region,
-      (token, signal) =>
-        ec2.send(new DescribeTransitGatewaysCommand({ MaxResults: 1000, NextToken: token }), {
-          abortSignal: signal,
-        }),
-      (page) => page.NextToken,
-    );
-    for await (const page of tgwPages) {
-      gateways.push(...(page.TransitGateways ?? []).filter(isListedTransitGateway));
-    }
-    if (gateways.length === 0) return;
-    const attachments: TransitGatewayAttachment[] = [];
-    const attachmentPages = paginate(
-      ctx,
-      DESCRIBE_TRANSIT_GATEWAY_ATTACHMENTS,
-      ctx.region,
-      (token, signal) =>
-        ec2.send(
-          new DescribeTransitGatewayAttachmentsCommand({ MaxResults: 1000, NextToken: token }),
-          { abortSignal: signal },
+    const gateways = (
+      await listAll(
+        paginate(
+          ctx,
+          DESCRIBE_TRANSIT_GATEWAYS,
+          ctx.region,
+          (token, signal) =>
+            ec2.send(new DescribeTransitGatewaysCommand({ MaxResults: 1000, NextToken: token }), {
+              abortSignal: signal,
+            }),
+          (page) => page.NextToken,
         ),
-      (page) => page.NextToken,
+        (page) => page.TransitGateways,
+      )
+    ).filter(isListedTransitGateway);
+    if (gateways.length === 0) return;
+    const attachments = await listAll(
+      paginate(
+        ctx,
+        DESCRIBE_TRANSIT_GATEWAY_ATTACHMENTS,
+        ctx.region,
+        (token, signal) =>
+          ec2.send(
+            new DescribeTransitGatewayAttachmentsCommand({ MaxResults: 1000, NextToken: token }),
+            { abortSignal: signal },
+          ),
+        (page) => page.NextToken,
+      ),
+      (page) => page.TransitGatewayAttachments,
     );
-    for await (const page of attachmentPages) {
-      attachments.push(...(page.TransitGatewayAttachments ?? []));
-    }
     for (const raw of gateways) {
       yield {
         kind: 'cloud_network',
@@ -154,3 +156,10 @@ export const cloudNetworkFetcher: ResourceFetcher<AwsSession> = {
     }
   },
 };
+
+/** `mapTransitGatewayUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapTransitGateway = guardMapper(
+  'aws transit gateway',
+  mapTransitGatewayUnguarded,
+  CloudNetworkSchema,
+);

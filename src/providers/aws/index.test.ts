@@ -226,21 +226,24 @@ describe('aws/fetchers', () => {
         { TargetHealthDescriptions: [] },
       ],
     });
-    expect(out.calls).toEqual([
-      'DescribeLoadBalancers@2012-06-01',
-      'DescribeInstanceHealth@2012-06-01',
-      'DescribeLoadBalancers',
-      'DescribeLoadBalancers',
-      'DescribeTargetGroups',
-      'DescribeListeners',
-      'DescribeTargetHealth',
-      'DescribeTargetHealth',
-      'DescribeListeners',
-      'DescribeTargetHealth',
-      'DescribeTargetHealth',
-      'DescribeListeners',
-      'DescribeTargetHealth',
-    ]);
+    // Independent calls run at once: the order they start in is not part of the contract.
+    expect([...out.calls].sort()).toEqual(
+      [
+        'DescribeLoadBalancers@2012-06-01',
+        'DescribeInstanceHealth@2012-06-01',
+        'DescribeLoadBalancers',
+        'DescribeLoadBalancers',
+        'DescribeTargetGroups',
+        'DescribeListeners',
+        'DescribeTargetHealth',
+        'DescribeTargetHealth',
+        'DescribeListeners',
+        'DescribeTargetHealth',
+        'DescribeTargetHealth',
+        'DescribeListeners',
+        'DescribeTargetHealth',
+      ].sort(),
+    );
     // Two classic (one without instances: no health call) and three v2 load balancers.
     expect(out.records).toHaveLength(5);
   });
@@ -250,7 +253,9 @@ describe('aws/fetchers', () => {
       'DescribeLoadBalancers@2012-06-01': [{ LoadBalancerDescriptions: [] }],
       DescribeLoadBalancers: [{ LoadBalancers: [] }],
     });
-    expect(out.calls).toEqual(['DescribeLoadBalancers@2012-06-01', 'DescribeLoadBalancers']);
+    expect([...out.calls].sort()).toEqual(
+      ['DescribeLoadBalancers@2012-06-01', 'DescribeLoadBalancers'].sort(),
+    );
   });
 
   it('reads subnet groups, clusters, replication groups and serverless caches', async () => {

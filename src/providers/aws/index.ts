@@ -2,7 +2,13 @@ import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { ProviderError } from '../../errors/errors.js';
 import { registerSecret } from '../../log/logger.js';
-import type { AccountContext, ProviderAdapter, RegionInfo, ResourceFetcher } from '../types.js';
+import type {
+  AccountContext,
+  ProviderAdapter,
+  RateLimit,
+  RegionInfo,
+  ResourceFetcher,
+} from '../types.js';
 import type { AwsKeys, AwsSession } from './client.js';
 import { AwsClients, awsCall } from './client.js';
 import { cloudNetworkFetcher } from './cloud-network.js';
@@ -145,6 +151,15 @@ const fetchers: readonly ResourceFetcher<AwsSession>[] = [
   kubernetesClusterFetcher,
 ];
 
+/**
+ * EC2's published request-rate limits: each non-mutating (Describe*) API has its own token bucket per account
+ * and region, 100 requests deep, refilled at 20 per second
+ * (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html).
+ */
+const RATE_LIMITS: readonly RateLimit[] = [
+  { service: 'ec2', bucket: 'region-operation', perSecond: 20, burst: 100 },
+];
+
 export const adapter: ProviderAdapter<AwsCredentials, AwsSession> = {
   name: 'aws',
   spec: awsSpec,
@@ -156,4 +171,5 @@ export const adapter: ProviderAdapter<AwsCredentials, AwsSession> = {
   fetchers,
   probes: awsProbes,
   classify: classifyError,
+  rateLimits: RATE_LIMITS,
 };

@@ -1,10 +1,13 @@
+import { guardMapper } from '../mapper-guard.js';
+import { KubernetesClusterSchema } from '../../model/index.js';
 import type { Cluster } from '@aws-sdk/client-eks';
 import { DescribeClusterCommand, ListClustersCommand } from '@aws-sdk/client-eks';
 import type { Availability, KubernetesCluster, MapContext } from '../../model/index.js';
 import { lookup, refId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
-import { awsCall, paginate } from './client.js';
+import { awsCall, listAll, paginate } from './client.js';
+import { mapInOrder } from '../../transport/concurrent.js';
 import { awsOperation, baseFields, defined, refIds } from './common.js';
 
 const LIST_CLUSTERS = awsOperation('eks', 'ListClusters', false);
@@ -20,7 +23,7 @@ const CLUSTER_STATE: Readonly<Record<string, Availability>> = {
 };
 
 /** An EKS cluster; its native id is its name (unique per region). */
-export function mapKubernetesCluster(raw: Cluster, ctx: MapContext): KubernetesCluster {
+function mapKubernetesClusterUnguarded(raw: Cluster, ctx: MapContext): KubernetesCluster {
   const nativeId = raw.name ?? '';
   const vpc = raw.resourcesVpcConfig;
   return {
@@ -46,15 +49,24 @@ export const kubernetesClusterFetcher: ResourceFetcher<AwsSession> = {
         eks.send(new ListClustersCommand({ maxResults: 100, nextToken }), { abortSignal: signal }),
       (page) => page.nextToken,
     );
-    for await (const page of pages) {
-      for (const name of page.clusters ?? []) {
-        const out = await awsCall(ctx, DESCRIBE_CLUSTER, ctx.region, (signal) =>
-          eks.send(new DescribeClusterCommand({ name }), { abortSignal: signal }),
-        );
-        if (out.cluster) {
-          yield { kind: 'kubernetes_cluster', record: mapKubernetesCluster(out.cluster, ctx.map) };
-        }
-      }
+    const names = await listAll(pages, (page) => page.clusters);
+    // DescribeCluster takes one name: every cluster of the region is asked at once.
+    const clusters = mapInOrder(names, async (name) => {
+      const out = await awsCall(ctx, DESCRIBE_CLUSTER, ctx.region, (signal) =>
+        eks.send(new DescribeClusterCommand({ name }), { abortSignal: signal }),
+      );
+      return out.cluster;
+    });
+    for await (const cluster of clusters) {
+      if (cluster)
+        yield { kind: 'kubernetes_cluster', record: mapKubernetesCluster(cluster, ctx.map) };
     }
   },
 };
+
+/** `mapKubernetesClusterUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapKubernetesCluster = guardMapper(
+  'aws kubernetes cluster',
+  mapKubernetesClusterUnguarded,
+  KubernetesClusterSchema,
+);

@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { LoadBalancerSchema } from '../../model/index.js';
 import type {
   InstanceState,
   LoadBalancerDescription,
@@ -10,7 +12,8 @@ import type { KindRecord, LbTarget, LoadBalancer, MapContext } from '../../model
 import { lookup, nameOrId, normalizeProtocol, refId } from '../../model/index.js';
 import type { FetchContext, Operation } from '../types.js';
 import type { AwsSession } from './client.js';
-import { awsCall, paginate } from './client.js';
+import { awsCall, listAll, paginate } from './client.js';
+import { collectInOrder } from '../../transport/concurrent.js';
 import { baseFields, defined, refIds } from './common.js';
 
 /** Classic ELB is API 2012-06-01 on the same `elasticloadbalancing` endpoint and IAM prefix as v2. */
@@ -43,7 +46,7 @@ const INSTANCE_HEALTH: Readonly<Record<string, LbTarget['health']>> = {
  * descriptions carry). Every registered instance is a target of every listener, on the listener's
  * instance port; health comes from DescribeInstanceHealth.
  */
-export function mapClassicLoadBalancer(
+function mapClassicLoadBalancerUnguarded(
   raw: LoadBalancerDescription,
   health: readonly InstanceState[],
   ctx: MapContext,
@@ -90,24 +93,25 @@ export function mapClassicLoadBalancer(
   };
 }
 
-/** The region's classic load balancers, each with the health of its instances. */
-export async function* fetchClassicLoadBalancers(
+/** The region's classic load balancers, each with the health of its instances (asked concurrently). */
+export async function fetchClassicLoadBalancers(
   ctx: FetchContext<AwsSession>,
-): AsyncGenerator<KindRecord, void, undefined> {
+): Promise<KindRecord[]> {
   const elb = ctx.session.clients.elb(ctx.region);
-  const pages = paginate(
-    ctx,
-    DESCRIBE_CLASSIC_LOAD_BALANCERS,
-    ctx.region,
-    (Marker, signal) =>
-      elb.send(new DescribeLoadBalancersCommand({ PageSize: PAGE_SIZE, Marker }), {
-        abortSignal: signal,
-      }),
-    (page) => page.NextMarker,
+  const balancers = await listAll(
+    paginate(
+      ctx,
+      DESCRIBE_CLASSIC_LOAD_BALANCERS,
+      ctx.region,
+      (Marker, signal) =>
+        elb.send(new DescribeLoadBalancersCommand({ PageSize: PAGE_SIZE, Marker }), {
+          abortSignal: signal,
+        }),
+      (page) => page.NextMarker,
+    ),
+    (page) => page.LoadBalancerDescriptions,
   );
-  const balancers: LoadBalancerDescription[] = [];
-  for await (const page of pages) balancers.push(...(page.LoadBalancerDescriptions ?? []));
-  for (const lb of balancers) {
+  return collectInOrder(balancers, async (lb): Promise<KindRecord> => {
     const LoadBalancerName = lb.LoadBalancerName;
     const health =
       (lb.Instances ?? []).length === 0
@@ -119,6 +123,13 @@ export async function* fetchClassicLoadBalancers(
               }),
             )
           ).InstanceStates ?? []);
-    yield { kind: 'load_balancer', record: mapClassicLoadBalancer(lb, health, ctx.map) };
-  }
+    return { kind: 'load_balancer', record: mapClassicLoadBalancer(lb, health, ctx.map) };
+  });
 }
+
+/** `mapClassicLoadBalancerUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapClassicLoadBalancer = guardMapper(
+  'aws classic load balancer',
+  mapClassicLoadBalancerUnguarded,
+  LoadBalancerSchema,
+);

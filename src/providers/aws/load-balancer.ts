@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { LoadBalancerSchema } from '../../model/index.js';
 import type {
   LoadBalancer as AwsLoadBalancer,
   Listener,
@@ -20,7 +22,8 @@ import type {
 import { compact, lookup, nameOrId, normalizeProtocol, refId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
-import { awsCall, paginate } from './client.js';
+import { awsCall, listAll, paginate } from './client.js';
+import { collectInOrder } from '../../transport/concurrent.js';
 import { awsOperation, baseFields, defined, refIds } from './common.js';
 import {
   DESCRIBE_CLASSIC_LOAD_BALANCERS,
@@ -124,7 +127,7 @@ function mapListener(
  * An ALB, NLB or GWLB (native id = ARN) with its listeners and their default-action targets. The
  * fetcher passes the listeners, the region's target groups and the health of the groups in use.
  */
-export function mapLoadBalancer(
+function mapLoadBalancerUnguarded(
   raw: AwsLoadBalancer,
   listeners: readonly Listener[],
   groups: ReadonlyMap<string, TargetGroup>,
@@ -174,65 +177,87 @@ export const loadBalancerFetcher: ResourceFetcher<AwsSession> = {
     DESCRIBE_INSTANCE_HEALTH,
   ],
   async *fetch(ctx) {
-    yield* fetchClassicLoadBalancers(ctx);
+    // Classic and v2 load balancers are independent lists: both start at once.
+    const classic = fetchClassicLoadBalancers(ctx);
+    classic.catch(() => undefined);
     const elb = ctx.session.clients.elbv2(ctx.region);
     const region = ctx.region;
-    const balancers: AwsLoadBalancer[] = [];
-    const lbPages = paginate(
-      ctx,
-      DESCRIBE_LOAD_BALANCERS,
-      region,
-      (Marker, signal) =>
-        elb.send(new DescribeLoadBalancersCommand({ PageSize: PAGE_SIZE, Marker }), {
-          abortSignal: signal,
-        }),
-      (page) => page.NextMarker,
-    );
-    for await (const page of lbPages) balancers.push(...(page.LoadBalancers ?? []));
-    if (balancers.length === 0) return;
-
-    const groups = new Map<string, TargetGroup>();
-    const tgPages = paginate(
-      ctx,
-      DESCRIBE_TARGET_GROUPS,
-      region,
-      (Marker, signal) =>
-        elb.send(new DescribeTargetGroupsCommand({ PageSize: PAGE_SIZE, Marker }), {
-          abortSignal: signal,
-        }),
-      (page) => page.NextMarker,
-    );
-    for await (const page of tgPages) {
-      for (const tg of page.TargetGroups ?? [])
-        if (tg.TargetGroupArn) groups.set(tg.TargetGroupArn, tg);
-    }
-
-    const health = new Map<string, readonly TargetHealthDescription[]>();
-    for (const lb of balancers) {
-      const listeners: Listener[] = [];
-      const LoadBalancerArn = lb.LoadBalancerArn;
-      const listenerPages = paginate(
+    const balancers = await listAll(
+      paginate(
         ctx,
-        DESCRIBE_LISTENERS,
+        DESCRIBE_LOAD_BALANCERS,
         region,
         (Marker, signal) =>
-          elb.send(new DescribeListenersCommand({ LoadBalancerArn, PageSize: PAGE_SIZE, Marker }), {
+          elb.send(new DescribeLoadBalancersCommand({ PageSize: PAGE_SIZE, Marker }), {
             abortSignal: signal,
           }),
         (page) => page.NextMarker,
-      );
-      for await (const page of listenerPages) listeners.push(...(page.Listeners ?? []));
-      for (const TargetGroupArn of listeners.flatMap(forwardTargetGroups)) {
-        if (health.has(TargetGroupArn)) continue;
-        const out = await awsCall(ctx, DESCRIBE_TARGET_HEALTH, region, (signal) =>
-          elb.send(new DescribeTargetHealthCommand({ TargetGroupArn }), { abortSignal: signal }),
+      ),
+      (page) => page.LoadBalancers,
+    );
+    if (balancers.length === 0) {
+      yield* await classic;
+      return;
+    }
+    // The region's target groups and the listeners of every load balancer, all at once.
+    const [targetGroups, listeners] = await Promise.all([
+      listAll(
+        paginate(
+          ctx,
+          DESCRIBE_TARGET_GROUPS,
+          region,
+          (Marker, signal) =>
+            elb.send(new DescribeTargetGroupsCommand({ PageSize: PAGE_SIZE, Marker }), {
+              abortSignal: signal,
+            }),
+          (page) => page.NextMarker,
+        ),
+        (page) => page.TargetGroups,
+      ),
+      collectInOrder(balancers, (lb) => {
+        const LoadBalancerArn = lb.LoadBalancerArn;
+        return listAll(
+          paginate(
+            ctx,
+            DESCRIBE_LISTENERS,
+            region,
+            (Marker, signal) =>
+              elb.send(
+                new DescribeListenersCommand({ LoadBalancerArn, PageSize: PAGE_SIZE, Marker }),
+                { abortSignal: signal },
+              ),
+            (page) => page.NextMarker,
+          ),
+          (page) => page.Listeners,
         );
-        health.set(TargetGroupArn, out.TargetHealthDescriptions ?? []);
-      }
+      }),
+    ]);
+    const groups = new Map<string, TargetGroup>();
+    for (const tg of targetGroups) if (tg.TargetGroupArn) groups.set(tg.TargetGroupArn, tg);
+
+    // Then the health of every target group the listeners forward to, at once.
+    const inUse = [...new Set(listeners.flat().flatMap(forwardTargetGroups))];
+    const healths = await collectInOrder(inUse, async (TargetGroupArn) => {
+      const out = await awsCall(ctx, DESCRIBE_TARGET_HEALTH, region, (signal) =>
+        elb.send(new DescribeTargetHealthCommand({ TargetGroupArn }), { abortSignal: signal }),
+      );
+      return out.TargetHealthDescriptions ?? [];
+    });
+    const health = new Map<string, readonly TargetHealthDescription[]>();
+    inUse.forEach((arn, i) => health.set(arn, healths[i] ?? []));
+    for (const [i, lb] of balancers.entries()) {
       yield {
         kind: 'load_balancer',
-        record: mapLoadBalancer(lb, listeners, groups, health, ctx.map),
+        record: mapLoadBalancer(lb, listeners[i] ?? [], groups, health, ctx.map),
       };
     }
+    yield* await classic;
   },
 };
+
+/** `mapLoadBalancerUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapLoadBalancer = guardMapper(
+  'aws load balancer',
+  mapLoadBalancerUnguarded,
+  LoadBalancerSchema,
+);

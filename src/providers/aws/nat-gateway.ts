@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { NatGatewaySchema } from '../../model/index.js';
 import type { NatGateway as AwsNatGateway } from '@aws-sdk/client-ec2';
 import { DescribeNatGatewaysCommand } from '@aws-sdk/client-ec2';
 import type { Availability, MapContext, NatGateway } from '../../model/index.js';
@@ -25,7 +27,7 @@ export function isListedNatGateway(raw: AwsNatGateway): boolean {
  * A NAT gateway with its addresses. AWS NAT gateways translate every source of the subnets that route
  * to them and have no SNAT/DNAT rule tables, so both rule lists are empty.
  */
-export function mapNatGateway(raw: AwsNatGateway, ctx: MapContext): NatGateway {
+function mapNatGatewayUnguarded(raw: AwsNatGateway, ctx: MapContext): NatGateway {
   const nativeId = raw.NatGatewayId ?? '';
   const addresses = raw.NatGatewayAddresses ?? [];
   return {
@@ -73,3 +75,10 @@ export const natGatewayFetcher: ResourceFetcher<AwsSession> = {
     }
   },
 };
+
+/** `mapNatGatewayUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapNatGateway = guardMapper(
+  'aws nat gateway',
+  mapNatGatewayUnguarded,
+  NatGatewaySchema,
+);

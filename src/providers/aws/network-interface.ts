@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { NetworkInterfaceSchema, PublicIpSchema } from '../../model/index.js';
 import type {
   NetworkInterface as AwsNetworkInterface,
   NetworkInterfacePrivateIpAddress,
@@ -25,7 +27,10 @@ import {
   refIds,
 } from './common.js';
 
-const DESCRIBE_NETWORK_INTERFACES = awsOperation('ec2', 'DescribeNetworkInterfaces', true);
+const DESCRIBE_NETWORK_INTERFACES = {
+  ...awsOperation('ec2', 'DescribeNetworkInterfaces', true),
+  bulky: true,
+};
 
 /** The device an interface belongs to: its kind, its native id, and a reference when it is a record. */
 export interface InterfaceDevice {
@@ -95,7 +100,7 @@ function privateEntries(raw: AwsNetworkInterface): NetworkInterfacePrivateIpAddr
   return [...list].sort((a, b) => Number(b.Primary ?? false) - Number(a.Primary ?? false));
 }
 
-export function mapNetworkInterface(raw: AwsNetworkInterface, ctx: MapContext): NetworkInterface {
+function mapNetworkInterfaceUnguarded(raw: AwsNetworkInterface, ctx: MapContext): NetworkInterface {
   const nativeId = raw.NetworkInterfaceId ?? '';
   const dev = deviceOf(raw, ctx);
   return {
@@ -131,7 +136,7 @@ export function mapNetworkInterface(raw: AwsNetworkInterface, ctx: MapContext): 
  * Public IPs AWS assigned automatically (an association without an allocation id). Elastic IPs come
  * from DescribeAddresses instead, so each address is listed once.
  */
-export function mapAutoAssignedPublicIps(raw: AwsNetworkInterface, ctx: MapContext): PublicIp[] {
+function mapAutoAssignedPublicIpsUnguarded(raw: AwsNetworkInterface, ctx: MapContext): PublicIp[] {
   const interfaceId = raw.NetworkInterfaceId;
   const dev = deviceOf(raw, ctx);
   const out: PublicIp[] = [];
@@ -180,3 +185,16 @@ export const networkInterfaceFetcher: ResourceFetcher<AwsSession> = {
     }
   },
 };
+
+/** `mapNetworkInterfaceUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapNetworkInterface = guardMapper(
+  'aws network interface',
+  mapNetworkInterfaceUnguarded,
+  NetworkInterfaceSchema,
+);
+/** `mapAutoAssignedPublicIpsUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapAutoAssignedPublicIps = guardMapper(
+  'aws auto assigned public ips',
+  mapAutoAssignedPublicIpsUnguarded,
+  PublicIpSchema.array(),
+);

@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { PeeringConnectionSchema } from '../../model/index.js';
 import type { VpcPeeringConnection, VpcPeeringConnectionVpcInfo } from '@aws-sdk/client-ec2';
 import { DescribeVpcPeeringConnectionsCommand } from '@aws-sdk/client-ec2';
 import type { Availability, MapContext, PeeringConnection } from '../../model/index.js';
@@ -43,7 +45,7 @@ function vpcRef(
 }
 
 /** A peering; `local` is the requester, `remote` the accepter, as in DeepFlow. */
-export function mapPeeringConnection(
+function mapPeeringConnectionUnguarded(
   raw: VpcPeeringConnection,
   ctx: MapContext,
   accountId: string | undefined,
@@ -102,3 +104,10 @@ export const peeringConnectionFetcher: ResourceFetcher<AwsSession> = {
     }
   },
 };
+
+/** `mapPeeringConnectionUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapPeeringConnection = guardMapper(
+  'aws peering connection',
+  mapPeeringConnectionUnguarded,
+  PeeringConnectionSchema,
+);

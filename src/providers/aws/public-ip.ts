@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { PublicIpSchema } from '../../model/index.js';
 import type { Address } from '@aws-sdk/client-ec2';
 import { DescribeAddressesCommand } from '@aws-sdk/client-ec2';
 import type { DeviceKind, MapContext, PublicIp } from '../../model/index.js';
@@ -25,7 +27,7 @@ function deviceKindOf(raw: Address): DeviceKind | undefined {
 }
 
 /** An elastic IP; native id = allocation id. Its device when associated (NAT and LB EIPs via the interface). */
-export function mapAddress(raw: Address, ctx: MapContext): PublicIp {
+function mapAddressUnguarded(raw: Address, ctx: MapContext): PublicIp {
   const ip = raw.PublicIp ?? '';
   const nativeId = raw.AllocationId ?? ip;
   return {
@@ -62,3 +64,6 @@ export const publicIpFetcher: ResourceFetcher<AwsSession> = {
     }
   },
 };
+
+/** `mapAddressUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapAddress = guardMapper('aws address', mapAddressUnguarded, PublicIpSchema);

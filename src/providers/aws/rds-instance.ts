@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { RdsInstanceSchema } from '../../model/index.js';
 import type { DBInstance } from '@aws-sdk/client-rds';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import type { MapContext, RdsEngine, RdsInstance, RunState } from '../../model/index.js';
@@ -69,7 +71,7 @@ const RDS_STATE: Readonly<Record<string, RunState>> = {
  * A DB instance (native id = DBInstanceIdentifier). A read replica is `readonly`; an Aurora or Multi-AZ
  * cluster member's role needs DescribeDBClusters (IsClusterWriter), so it is `other`.
  */
-export function mapRdsInstance(raw: DBInstance, ctx: MapContext): RdsInstance {
+function mapRdsInstanceUnguarded(raw: DBInstance, ctx: MapContext): RdsInstance {
   const nativeId = raw.DBInstanceIdentifier ?? '';
   const subnets = raw.DBSubnetGroup?.Subnets ?? [];
   const role: RdsInstance['role'] =
@@ -132,3 +134,10 @@ export const rdsInstanceFetcher: ResourceFetcher<AwsSession> = {
     }
   },
 };
+
+/** `mapRdsInstanceUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapRdsInstance = guardMapper(
+  'aws rds instance',
+  mapRdsInstanceUnguarded,
+  RdsInstanceSchema,
+);

@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { RedisInstanceSchema } from '../../model/index.js';
 import type {
   CacheCluster,
   CacheSubnetGroup,
@@ -14,7 +16,7 @@ import type { MapContext, RedisInstance, RunState } from '../../model/index.js';
 import { lookup, refId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
-import { paginate } from './client.js';
+import { listAll, paginate } from './client.js';
 import { awsOperation, baseFields, defined, refIds, zoneRef } from './common.js';
 
 const DESCRIBE_CACHE_SUBNET_GROUPS = awsOperation(
@@ -60,7 +62,7 @@ function network(group: CacheSubnetGroup | undefined, ctx: MapContext) {
 }
 
 /** A replication group: `cluster` when sharded (cluster mode enabled), else `replication`. */
-export function mapReplicationGroup(
+function mapReplicationGroupUnguarded(
   raw: ReplicationGroup,
   clusters: readonly CacheCluster[],
   subnetGroups: ReadonlyMap<string, CacheSubnetGroup>,
@@ -94,7 +96,7 @@ export function mapReplicationGroup(
 }
 
 /** A single-node Redis cache cluster outside any replication group. */
-export function mapCacheCluster(
+function mapCacheClusterUnguarded(
   raw: CacheCluster,
   subnetGroups: ReadonlyMap<string, CacheSubnetGroup>,
   ctx: MapContext,
@@ -119,7 +121,7 @@ export function mapCacheCluster(
 }
 
 /** A serverless cache. Its VPC is not reported (only subnet ids), so `vpc_id` stays unset. */
-export function mapServerlessCache(raw: ServerlessCache, ctx: MapContext): RedisInstance {
+function mapServerlessCacheUnguarded(raw: ServerlessCache, ctx: MapContext): RedisInstance {
   const nativeId = raw.ServerlessCacheName ?? '';
   return {
     ...baseFields(ctx, 'redis_instance', nativeId, nativeId, {}, raw.CreateTime),
@@ -143,76 +145,103 @@ export const redisInstanceFetcher: ResourceFetcher<AwsSession> = {
   async *fetch(ctx) {
     const cache = ctx.session.clients.elasticache(ctx.region);
     const region = ctx.region;
-    const subnetGroups = new Map<string, CacheSubnetGroup>();
-    const groupPages = paginate(
-      ctx,
-      DESCRIBE_CACHE_SUBNET_GROUPS,
-      region,
-      (Marker, signal) =>
-        cache.send(new DescribeCacheSubnetGroupsCommand({ MaxRecords: 100, Marker }), {
-          abortSignal: signal,
-        }),
-      (page) => page.Marker,
-    );
-    for await (const page of groupPages) {
-      for (const g of page.CacheSubnetGroups ?? []) {
-        if (g.CacheSubnetGroupName) subnetGroups.set(g.CacheSubnetGroupName, g);
-      }
-    }
-
-    const clusters: CacheCluster[] = [];
-    const clusterPages = paginate(
-      ctx,
-      DESCRIBE_CACHE_CLUSTERS,
-      region,
-      (Marker, signal) =>
-        cache.send(
-          new DescribeCacheClustersCommand({ MaxRecords: 100, Marker, ShowCacheNodeInfo: true }),
-          { abortSignal: signal },
+    // The four lists are independent: all start at once.
+    const [groupList, clusters, replicationGroups, serverless] = await Promise.all([
+      listAll(
+        paginate(
+          ctx,
+          DESCRIBE_CACHE_SUBNET_GROUPS,
+          region,
+          (Marker, signal) =>
+            cache.send(new DescribeCacheSubnetGroupsCommand({ MaxRecords: 100, Marker }), {
+              abortSignal: signal,
+            }),
+          (page) => page.Marker,
         ),
-      (page) => page.Marker,
-    );
-    for await (const page of clusterPages) clusters.push(...(page.CacheClusters ?? []));
+        (page) => page.CacheSubnetGroups,
+      ),
+      listAll(
+        paginate(
+          ctx,
+          DESCRIBE_CACHE_CLUSTERS,
+          region,
+          (Marker, signal) =>
+            cache.send(
+              new DescribeCacheClustersCommand({
+                MaxRecords: 100,
+                Marker,
+                ShowCacheNodeInfo: true,
+              }),
+              { abortSignal: signal },
+            ),
+          (page) => page.Marker,
+        ),
+        (page) => page.CacheClusters,
+      ),
+      listAll(
+        paginate(
+          ctx,
+          DESCRIBE_REPLICATION_GROUPS,
+          region,
+          (Marker, signal) =>
+            cache.send(new DescribeReplicationGroupsCommand({ MaxRecords: 100, Marker }), {
+              abortSignal: signal,
+            }),
+          (page) => page.Marker,
+        ),
+        (page) => page.ReplicationGroups,
+      ),
+      listAll(
+        paginate(
+          ctx,
+          DESCRIBE_SERVERLESS_CACHES,
+          region,
+          (NextToken, signal) =>
+            cache.send(new DescribeServerlessCachesCommand({ MaxResults: 100, NextToken }), {
+              abortSignal: signal,
+            }),
+          (page) => page.NextToken,
+        ),
+        (page) => page.ServerlessCaches,
+      ),
+    ]);
+    const subnetGroups = new Map<string, CacheSubnetGroup>();
+    for (const g of groupList) {
+      if (g.CacheSubnetGroupName) subnetGroups.set(g.CacheSubnetGroupName, g);
+    }
     for (const raw of clusters.filter(isStandaloneRedis)) {
       yield { kind: 'redis_instance', record: mapCacheCluster(raw, subnetGroups, ctx.map) };
     }
-
-    const rgPages = paginate(
-      ctx,
-      DESCRIBE_REPLICATION_GROUPS,
-      region,
-      (Marker, signal) =>
-        cache.send(new DescribeReplicationGroupsCommand({ MaxRecords: 100, Marker }), {
-          abortSignal: signal,
-        }),
-      (page) => page.Marker,
-    );
-    for await (const page of rgPages) {
-      for (const raw of page.ReplicationGroups ?? []) {
-        if (!isRedisEngine(raw.Engine)) continue;
-        yield {
-          kind: 'redis_instance',
-          record: mapReplicationGroup(raw, clusters, subnetGroups, ctx.map),
-        };
-      }
+    for (const raw of replicationGroups) {
+      if (!isRedisEngine(raw.Engine)) continue;
+      yield {
+        kind: 'redis_instance',
+        record: mapReplicationGroup(raw, clusters, subnetGroups, ctx.map),
+      };
     }
-
-    const serverlessPages = paginate(
-      ctx,
-      DESCRIBE_SERVERLESS_CACHES,
-      region,
-      (NextToken, signal) =>
-        cache.send(new DescribeServerlessCachesCommand({ MaxResults: 100, NextToken }), {
-          abortSignal: signal,
-        }),
-      (page) => page.NextToken,
-    );
-    for await (const page of serverlessPages) {
-      for (const raw of page.ServerlessCaches ?? []) {
-        if (isRedisEngine(raw.Engine)) {
-          yield { kind: 'redis_instance', record: mapServerlessCache(raw, ctx.map) };
-        }
+    for (const raw of serverless) {
+      if (isRedisEngine(raw.Engine)) {
+        yield { kind: 'redis_instance', record: mapServerlessCache(raw, ctx.map) };
       }
     }
   },
 };
+
+/** `mapReplicationGroupUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapReplicationGroup = guardMapper(
+  'aws replication group',
+  mapReplicationGroupUnguarded,
+  RedisInstanceSchema,
+);
+/** `mapCacheClusterUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapCacheCluster = guardMapper(
+  'aws cache cluster',
+  mapCacheClusterUnguarded,
+  RedisInstanceSchema,
+);
+/** `mapServerlessCacheUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapServerlessCache = guardMapper(
+  'aws serverless cache',
+  mapServerlessCacheUnguarded,
+  RedisInstanceSchema,
+);

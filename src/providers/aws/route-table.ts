@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { RouteSchema, RouteTableSchema } from '../../model/index.js';
 import type { Route as AwsRoute, RouteTable as AwsRouteTable } from '@aws-sdk/client-ec2';
 import { DescribeRouteTablesCommand } from '@aws-sdk/client-ec2';
 import type {
@@ -65,7 +67,7 @@ function hopOf(raw: AwsRoute): Hop {
   };
 }
 
-export function mapRoute(raw: AwsRoute, ctx: MapContext): Route {
+function mapRouteUnguarded(raw: AwsRoute, ctx: MapContext): Route {
   const hop = hopOf(raw);
   return {
     destination:
@@ -80,7 +82,7 @@ export function mapRoute(raw: AwsRoute, ctx: MapContext): Route {
 }
 
 /** A route table; `subnet_ids` are its explicit associations, `is_main` marks the VPC's default. */
-export function mapRouteTable(raw: AwsRouteTable, ctx: MapContext): RouteTable {
+function mapRouteTableUnguarded(raw: AwsRouteTable, ctx: MapContext): RouteTable {
   const nativeId = raw.RouteTableId ?? '';
   const associations = (raw.Associations ?? []).filter((a) =>
     LIVE_ASSOCIATION.has(a.AssociationState?.State ?? 'associated'),
@@ -127,3 +129,12 @@ export const routeTableFetcher: ResourceFetcher<AwsSession> = {
     }
   },
 };
+
+/** `mapRouteUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapRoute = guardMapper('aws route', mapRouteUnguarded, RouteSchema);
+/** `mapRouteTableUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapRouteTable = guardMapper(
+  'aws route table',
+  mapRouteTableUnguarded,
+  RouteTableSchema,
+);

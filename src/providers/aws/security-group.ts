@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { SecurityGroupSchema } from '../../model/index.js';
 import type { IpPermission, SecurityGroup as AwsSecurityGroup } from '@aws-sdk/client-ec2';
 import { DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
 import type { MapContext, SecurityGroup, SecurityGroupRule } from '../../model/index.js';
@@ -69,7 +71,7 @@ function rulesOf(
 }
 
 /** A security group; AWS rules are allow-only. Name = `Name` tag, else the group name. */
-export function mapSecurityGroup(raw: AwsSecurityGroup, ctx: MapContext): SecurityGroup {
+function mapSecurityGroupUnguarded(raw: AwsSecurityGroup, ctx: MapContext): SecurityGroup {
   const nativeId = raw.GroupId ?? '';
   const nameTag = raw.Tags?.find((t) => t.Key === 'Name')?.Value;
   return {
@@ -111,3 +113,10 @@ export const securityGroupFetcher: ResourceFetcher<AwsSession> = {
     }
   },
 };
+
+/** `mapSecurityGroupUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapSecurityGroup = guardMapper(
+  'aws security group',
+  mapSecurityGroupUnguarded,
+  SecurityGroupSchema,
+);

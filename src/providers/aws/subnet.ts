@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { SubnetSchema } from '../../model/index.js';
 import type { Subnet as AwsSubnet } from '@aws-sdk/client-ec2';
 import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import type { Availability, MapContext, Subnet } from '../../model/index.js';
@@ -23,7 +25,7 @@ const LIVE_CIDR = new Set(['associated', 'associating']);
  * A subnet. `route_table_id` stays unset: the association lives in DescribeRouteTables, and the route
  * table records carry it as `subnet_ids`.
  */
-export function mapSubnet(raw: AwsSubnet, ctx: MapContext): Subnet {
+function mapSubnetUnguarded(raw: AwsSubnet, ctx: MapContext): Subnet {
   const nativeId = raw.SubnetId ?? '';
   const v6 = (raw.Ipv6CidrBlockAssociationSet ?? [])
     .filter((a) => LIVE_CIDR.has(a.Ipv6CidrBlockState?.State ?? 'associated'))
@@ -59,3 +61,6 @@ export const subnetFetcher: ResourceFetcher<AwsSession> = {
     }
   },
 };
+
+/** `mapSubnetUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapSubnet = guardMapper('aws subnet', mapSubnetUnguarded, SubnetSchema);

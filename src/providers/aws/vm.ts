@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { VmSchema } from '../../model/index.js';
 import type { Instance } from '@aws-sdk/client-ec2';
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import type { MapContext, RunState, Vm } from '../../model/index.js';
@@ -16,7 +18,10 @@ import {
   zoneRef,
 } from './common.js';
 
-const DESCRIBE_INSTANCES = awsOperation('ec2', 'DescribeInstances', true);
+const DESCRIBE_INSTANCES = {
+  ...awsOperation('ec2', 'DescribeInstances', true),
+  bulky: true,
+};
 
 const VM_STATE: Readonly<Record<string, RunState>> = {
   pending: 'pending',
@@ -31,7 +36,7 @@ export function isListedVm(raw: Instance): boolean {
   return raw.State?.Name !== 'terminated';
 }
 
-export function mapVm(raw: Instance, ctx: MapContext): Vm {
+function mapVmUnguarded(raw: Instance, ctx: MapContext): Vm {
   const nativeId = raw.InstanceId ?? '';
   return {
     ...baseFields(
@@ -85,3 +90,6 @@ export const vmFetcher: ResourceFetcher<AwsSession> = {
     }
   },
 };
+
+/** `mapVmUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapVm = guardMapper('aws vm', mapVmUnguarded, VmSchema);

@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { VpcSchema } from '../../model/index.js';
 import type { Vpc as AwsVpc } from '@aws-sdk/client-ec2';
 import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import type { Availability, MapContext, Vpc } from '../../model/index.js';
@@ -18,7 +20,7 @@ const VPC_STATE: Readonly<Record<string, Availability>> = {
 /** Associated CIDR states; `disassociated`/`failed` blocks are history, not addresses in use. */
 const LIVE_CIDR = new Set(['associated', 'associating']);
 
-export function mapVpc(raw: AwsVpc, ctx: MapContext): Vpc {
+function mapVpcUnguarded(raw: AwsVpc, ctx: MapContext): Vpc {
   const nativeId = raw.VpcId ?? '';
   const v4 = (raw.CidrBlockAssociationSet ?? [])
     .filter((a) => LIVE_CIDR.has(a.CidrBlockState?.State ?? 'associated'))
@@ -55,3 +57,6 @@ export const vpcFetcher: ResourceFetcher<AwsSession> = {
     }
   },
 };
+
+/** `mapVpcUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapVpc = guardMapper('aws vpc', mapVpcUnguarded, VpcSchema);

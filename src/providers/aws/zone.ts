@@ -1,3 +1,5 @@
+import { guardMapper } from '../mapper-guard.js';
+import { ZoneSchema } from '../../model/index.js';
 import type { AvailabilityZone } from '@aws-sdk/client-ec2';
 import { DescribeAvailabilityZonesCommand } from '@aws-sdk/client-ec2';
 import type { Availability, MapContext, Zone } from '../../model/index.js';
@@ -18,7 +20,7 @@ const ZONE_STATE: Readonly<Record<string, Availability>> = {
 };
 
 /** A zone; its native id is the zone name (`us-east-1a`), its alias the zone id (`use1-az1`). */
-export function mapZone(raw: AvailabilityZone, ctx: MapContext): Zone {
+function mapZoneUnguarded(raw: AvailabilityZone, ctx: MapContext): Zone {
   const nativeId = raw.ZoneName ?? '';
   return {
     ...baseFields(ctx, 'zone', nativeId, nativeId, {}),
@@ -41,3 +43,6 @@ export const zoneFetcher: ResourceFetcher<AwsSession> = {
       yield { kind: 'zone', record: mapZone(raw, ctx.map) };
   },
 };
+
+/** `mapZoneUnguarded` behind the hostile-shape guard: schema-valid records or a typed provider_error. */
+export const mapZone = guardMapper('aws zone', mapZoneUnguarded, ZoneSchema);
