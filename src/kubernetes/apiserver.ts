@@ -15,6 +15,7 @@ import {
   ProviderError,
 } from '../errors/errors.js';
 import { registerSecret } from '../log/logger.js';
+import { withDeadline } from '../transport/deadline.js';
 
 export interface WatchEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -147,27 +148,30 @@ export function createApiServerClient(
   return {
     server,
     async getJson(path, query, parent) {
-      const signal = AbortSignal.any([parent, AbortSignal.timeout(opts.timeoutMs)]);
-      let res: http.IncomingMessage;
+      // The deadline covers the headers and the body (src/transport/deadline.ts: it cannot be lost to GC).
+      let answer: { res: http.IncomingMessage; body: string };
       try {
-        res = await open(path, query, signal);
+        answer = await withDeadline(parent, opts.timeoutMs, async (signal) => {
+          const res = await open(path, query, signal);
+          try {
+            return { res, body: await readBody(res) };
+          } catch (e) {
+            if (signal.aborted) throw signal.reason as Error;
+            throw new NetworkError(`apiserver ${server}: response cut short`, {
+              operation: path,
+              cause: e,
+            });
+          }
+        });
       } catch (e) {
-        if (signal.aborted && !parent.aborted) {
+        if (!parent.aborted && e instanceof DOMException && e.name === 'TimeoutError') {
           throw new NetworkError(`apiserver ${server}: no answer within ${opts.timeoutMs} ms`, {
             operation: path,
           });
         }
         throw e;
       }
-      let body: string;
-      try {
-        body = await readBody(res);
-      } catch (e) {
-        throw new NetworkError(`apiserver ${server}: response cut short`, {
-          operation: path,
-          cause: e,
-        });
-      }
+      const { res, body } = answer;
       const status = res.statusCode ?? 0;
       if (status < 200 || status >= 300) throw statusError(status, body, path);
       try {

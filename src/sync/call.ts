@@ -3,6 +3,7 @@ import { AbortedError, DeepflowCloudError } from '../errors/errors.js';
 import type { Logger } from '../log/logger.js';
 import type { ApiMetrics, CallFn, Operation } from '../providers/types.js';
 import type { Clock } from '../transport/clock.js';
+import { withDeadline } from '../transport/deadline.js';
 import type { RetryBudget, RetryPolicy } from '../transport/retry.js';
 import { backoffDelay } from '../transport/retry.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -58,12 +59,11 @@ export function createCall(deps: CallDeps): CallFn {
           return deps.limiter(() => {
             if (aborted()) throw new AbortedError('interrupted', { operation: name, region });
             deps.metrics.countCall(name);
-            // The SDKs that retry themselves get a per-attempt timeout in their own client config.
-            const signal =
-              deps.retries === 'ours'
-                ? AbortSignal.any([deps.signal, AbortSignal.timeout(deps.requestTimeoutMs)])
-                : deps.signal;
-            return fn(signal);
+            // The SDKs that retry themselves get a per-attempt timeout in their own client config; ours is a
+            // deadline the attempt cannot outlive, even if the SDK loses the signal (src/transport/deadline.ts).
+            return deps.retries === 'ours'
+              ? withDeadline(deps.signal, deps.requestTimeoutMs, fn)
+              : fn(deps.signal);
           });
         };
         return await (op.bulky === true && deps.bulkyLimiter !== undefined
