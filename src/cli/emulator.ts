@@ -143,7 +143,15 @@ export function emulatorStats(em: RunningEmulator): string {
     calls,
     first_at: activity?.firstAt ?? null,
     last_at: activity?.lastAt ?? null,
+    // The emulator's own CPU (world generation, rendering, signature checks): on a small machine it shares the
+    // cores with the sync, and its time bounds how close the API phase can come to the floor.
+    cpu_s: cpuSeconds(),
   })}\n`;
+}
+
+function cpuSeconds(): number {
+  const u = process.resourceUsage();
+  return Math.round((u.userCPUTime + u.systemCPUTime) / 1e4) / 100;
 }
 
 async function waitForSignal(io: Io): Promise<void> {
