@@ -21,8 +21,7 @@ describe('e2e: deepflow-cloud sync --provider azure', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Inventory;
     expect(validateInventory(doc)).toEqual([]);
-    // AKS is not synced yet.
-    expect(emptyKinds(doc)).toEqual(['kubernetes_clusters']);
+    expect(emptyKinds(doc)).toEqual([]);
     expect(unresolvedReferences(doc)).toEqual([]);
     expect(doc.errors).toEqual([]);
     expect(doc.accounts[0]).toMatchObject({ name: 'azure', provider: 'azure', status: 'ok' });

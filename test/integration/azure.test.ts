@@ -68,6 +68,7 @@ const LISTS = [
   'mysqlFlexibleServers.list',
   'postgresFlexibleServers.listBySubscription',
   'virtualHubs.list',
+  'managedClusters.list',
 ];
 
 describe('azure against the emulator (ARM SDKs, bearer tokens checked)', () => {
@@ -76,8 +77,7 @@ describe('azure against the emulator (ARM SDKs, bearer tokens checked)', () => {
     const out = await syncAgainst([account(e)]);
     expect(out.inventory.errors).toEqual([]);
     expect(out.exitCode).toBe(0);
-    // AKS is not synced yet.
-    expect(emptyKinds(out.inventory)).toEqual(['kubernetes_clusters']);
+    expect(emptyKinds(out.inventory)).toEqual([]);
     expect(unresolvedReferences(out.inventory)).toEqual([]);
     for (const op of LISTS) {
       // One listing per account (shared by every region's task), followed through its pages.
@@ -91,8 +91,7 @@ describe('azure against the emulator (ARM SDKs, bearer tokens checked)', () => {
     expect(new Set(out.inventory.rds_instances.map((r) => r.engine))).toEqual(
       new Set(['mysql', 'postgresql', 'sqlserver']),
     );
-    const kinds = RESOURCE_KINDS.filter((k) => k !== 'kubernetes_cluster');
-    for (const k of kinds) {
+    for (const k of RESOURCE_KINDS) {
       for (const r of out.inventory[KIND_KEYS[k]])
         expect(['eastus', 'westeurope']).toContain(r.region);
     }
@@ -108,6 +107,7 @@ describe('azure against the emulator (ARM SDKs, bearer tokens checked)', () => {
           'rds_instance',
           'redis_instance',
           'cloud_network',
+          'kubernetes_cluster',
         ],
       }),
     ]);
@@ -160,6 +160,36 @@ describe('azure against the emulator (ARM SDKs, bearer tokens checked)', () => {
     expect(out.inventory.vms.length).toBeGreaterThan(0);
     // Denied once for the account: not asked again per region.
     expect(calls(e, 'natGateways.listAll', 403)).toBe(1);
+  });
+
+  it('lists AKS clusters with their VNet, subnets, version and API server; a denial skips only them', async () => {
+    const e = await start();
+    const out = await syncAgainst([account(e)]);
+    const clusters = out.inventory.kubernetes_clusters;
+    expect(clusters.length).toBeGreaterThan(0);
+    for (const c of clusters) {
+      expect(c.vpc_id).toBeDefined();
+      expect(c.subnet_ids.length).toBeGreaterThan(0);
+      expect(c.version).toMatch(/^1\.\d+/);
+      expect(c.endpoint).toMatch(/^https:\/\/.+\.azmk8s\.io:443$/);
+    }
+    expect(unresolvedReferences(out.inventory)).toEqual([]);
+    await e.close();
+    const denied = await start({ faults: [{ op: 'managedClusters.list', respond: 'forbidden' }] });
+    const d = await syncAgainst([account(denied)]);
+    expect(d.exitCode).toBe(4);
+    // A 403 is never an empty list: the kind is skipped in every location, with the error, nothing else.
+    expect(d.inventory.kubernetes_clusters).toEqual([]);
+    expect(d.inventory.errors.length).toBe(d.inventory.accounts[0]?.regions.length);
+    for (const err of d.inventory.errors) {
+      expect(err).toMatchObject({
+        kind: 'kubernetes_cluster',
+        error_kind: 'permission_denied',
+        outcome: 'skipped',
+        operation: 'management:managedClusters.list',
+      });
+    }
+    expect(d.inventory.vms.length).toBe(out.inventory.vms.length);
   });
 
   it('fails the tasks of a required list denied by RBAC — never an empty list', async () => {

@@ -332,16 +332,7 @@ async function runCell(p: ProviderProfile, cell: Cell): Promise<void> {
  * Cells a provider is known to fail: findings for its adapter (docs/reliability.md, Findings), shown as skipped
  * with the reason rather than hidden. Remove an entry once the adapter is fixed.
  */
-const KNOWN_GAPS: Partial<Record<ProviderName, Readonly<Record<string, string>>>> = {
-  azure: {
-    'hanging response (per-request timeout)':
-      'the SDK per-attempt timeout is classified `aborted`, not `network`',
-    'connection reset mid-body once, then ok':
-      'a body cut by a reset is PARSE_ERROR → `provider_error`, not retried',
-    'connection reset mid-body always': 'a body cut by a reset is `provider_error`, not `network`',
-    'empty region': 'no region record for an enabled location with nothing in it',
-  },
-};
+const KNOWN_GAPS: Partial<Record<ProviderName, Readonly<Record<string, string>>>> = {};
 
 /** `DEEPFLOW_MATRIX_PROVIDERS=azure,aws` runs only those providers' columns (while working on one adapter). */
 const ONLY = (process.env['DEEPFLOW_MATRIX_PROVIDERS'] ?? '').split(',').filter((s) => s !== '');

@@ -99,6 +99,43 @@ export function redisCaches(res: RegionResources, world: World, ids: ArmIds): Js
   });
 }
 
+/** AKS clusters: one system node pool in the cluster's first subnet (Azure CNI), public API server FQDN. */
+export function managedClusters(res: RegionResources, ids: ArmIds): Json[] {
+  const r = res.region;
+  return res.kubernetesClusters.map((k) => {
+    const subnet = k.subnetIds[0];
+    return {
+      ...tracked(
+        ids.provider(r, 'Microsoft.ContainerService', 'managedClusters', k.name),
+        k.name,
+        r,
+        k.tags,
+      ),
+      systemData: { createdAt: k.createdAt },
+      sku: { name: 'Base', tier: 'Standard' },
+      properties: {
+        provisioningState: k.status === 'active' ? ok : 'Creating',
+        powerState: { code: 'Running' },
+        kubernetesVersion: k.version,
+        currentKubernetesVersion: k.version,
+        dnsPrefix: k.name,
+        fqdn: `${k.name}-${k.id}.hcp.${r}.azmk8s.io`,
+        agentPoolProfiles: [
+          {
+            name: 'system',
+            count: 3,
+            vmSize: 'Standard_D4s_v5',
+            mode: 'System',
+            osType: 'Linux',
+            ...(subnet === undefined ? {} : { vnetSubnetID: ids.subnet(r, k.vpcId, subnet) }),
+          },
+        ],
+        networkProfile: { networkPlugin: 'azure', loadBalancerSku: 'standard' },
+      },
+    };
+  });
+}
+
 export function virtualHubs(res: RegionResources, ids: ArmIds): Json[] {
   const r = res.region;
   return res.cloudNetworks.map((cn, i) => ({

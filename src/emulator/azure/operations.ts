@@ -39,6 +39,7 @@ export const AZURE_OPERATIONS: readonly OperationModel[] = [
   ),
   list('virtualMachines.listAll', (r) => r.vms.length),
   list('redis.listBySubscription', (r) => r.redisCaches.length),
+  list('managedClusters.list', (r) => r.kubernetesClusters.length),
   list('sqlServers.list', (r) => r.rdsInstances.filter((d) => d.engine === 'sqlserver').length),
   list(
     'mysqlFlexibleServers.list',

@@ -41,6 +41,7 @@ export const ARM_LISTS: Readonly<Record<string, string>> = {
   'microsoft.network/virtualhubs': 'virtualHubs.list',
   'microsoft.compute/virtualmachines': 'virtualMachines.listAll',
   'microsoft.cache/redis': 'redis.listBySubscription',
+  'microsoft.containerservice/managedclusters': 'managedClusters.list',
   'microsoft.sql/servers': 'sqlServers.list',
   'microsoft.dbformysql/flexibleservers': 'mysqlFlexibleServers.list',
   'microsoft.dbforpostgresql/flexibleservers': 'postgresFlexibleServers.listBySubscription',
@@ -71,6 +72,7 @@ export function createAzureBackend(opts: BackendOptions): ProviderBackend {
     'virtualHubs.list': ({ region }) => data.virtualHubs(world.resources(region), ids),
     'virtualMachines.listAll': ({ region, status }) =>
       svc.virtualMachines(world.resources(region), ids, status),
+    'managedClusters.list': ({ region }) => data.managedClusters(world.resources(region), ids),
     'redis.listBySubscription': ({ region }) =>
       data.redisCaches(world.resources(region), world, ids),
     'sqlServers.list': ({ region }) => data.databases(world.resources(region), ids, 'sqlserver'),
@@ -128,11 +130,12 @@ export function createAzureBackend(opts: BackendOptions): ProviderBackend {
     query: URLSearchParams,
     items: readonly Json[],
     requestId: string,
+    size = pageSize,
   ) => {
     const start = Number(query.get('$skipToken') ?? '0');
     return (repeatToken: boolean) => {
       const from = Number.isInteger(start) && start >= 0 ? start : 0;
-      const end = from + pageSize;
+      const end = from + size;
       const next = new URLSearchParams(query);
       next.set('$skipToken', String(repeatToken ? from : end));
       const nextLink =
@@ -231,7 +234,14 @@ export function createAzureBackend(opts: BackendOptions): ProviderBackend {
     const respond =
       single !== undefined
         ? () => jsonReply(single, requestId)
-        : paged(req.path, query, items?.() ?? [], requestId);
+        : paged(
+            req.path,
+            query,
+            items?.() ?? [],
+            requestId,
+            // ARM answers the locations of a subscription in one response (the API is not pageable).
+            op === 'subscriptions.listLocations' ? Number.MAX_SAFE_INTEGER : pageSize,
+          );
     return {
       kind: 'routed',
       request: {

@@ -1,11 +1,19 @@
 import { ClientSecretCredential, DefaultAzureCredential } from '@azure/identity';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../errors/errors.js';
-import { hostsOf } from './client.js';
+import { createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
+import { asTransientTransportError, hostsOf } from './client.js';
+import { azureOperation } from './common.js';
+import { classifyError } from './errors.js';
 import { checkedBase, credentialFor, isLoopbackHttp } from './credential.js';
 import { AzureCredentialsSchema } from './spec.js';
 
 const now = () => 1_000_000;
+const LIST = azureOperation(
+  'virtualNetworks.listAll',
+  'Microsoft.Network/virtualNetworks/read',
+  true,
+);
 
 describe('azure/client hosts', () => {
   it('uses the chosen cloud’s ARM and login hosts', () => {
@@ -67,5 +75,37 @@ describe('azure/credential', () => {
     expect(AzureCredentialsSchema.safeParse({ client_secret: 's' }).success).toBe(false);
     expect(AzureCredentialsSchema.safeParse({ access_token: 't' }).success).toBe(true);
     expect(AzureCredentialsSchema.safeParse({ access_token: 't', typo: 'x' }).success).toBe(false);
+  });
+});
+
+describe('azure/client transient transport errors', () => {
+  const request = createPipelineRequest({ url: 'https://management.azure.com/x' });
+  const ctx = (aborted = false) => {
+    const c = new AbortController();
+    if (aborted) c.abort();
+    return { signal: c.signal, requestTimeoutMs: 1500 };
+  };
+  const abortError = Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' });
+  const cut = new RestError('Error reading response as text: aborted', {
+    code: RestError.PARSE_ERROR,
+  });
+
+  it('turns the abort of our per-attempt timeout into ETIMEDOUT, which the SDK retries', () => {
+    const e = asTransientTransportError(abortError, request, ctx());
+    expect(e).toMatchObject({ name: 'RestError', code: 'ETIMEDOUT' });
+    expect(classifyError(e, LIST, 'eastus').kind).toBe('network');
+  });
+
+  it('turns a body cut by a reset into ECONNRESET, and keeps other parse errors', () => {
+    expect(asTransientTransportError(cut, request, ctx())).toMatchObject({ code: 'ECONNRESET' });
+    const bad = new RestError('Error "Unexpected token" occurred while parsing the response body', {
+      code: RestError.PARSE_ERROR,
+    });
+    expect(asTransientTransportError(bad, request, ctx())).toBe(bad);
+  });
+
+  it('leaves an interrupted run’s abort alone', () => {
+    expect(asTransientTransportError(abortError, request, ctx(true))).toBe(abortError);
+    expect(asTransientTransportError(cut, request, ctx(true))).toBe(cut);
   });
 });

@@ -9,8 +9,9 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient, PipelinePolicy, PipelineRequest } from '@azure/core-rest-pipeline';
-import { createDefaultHttpClient } from '@azure/core-rest-pipeline';
+import { createDefaultHttpClient, isRestError, RestError } from '@azure/core-rest-pipeline';
 import { ComputeManagementClient } from '@azure/arm-compute';
+import { ContainerServiceClient } from '@azure/arm-containerservice';
 import {
   getContinuationToken as mysqlToken,
   MySQLManagementFlexibleServerClient,
@@ -111,9 +112,44 @@ function attemptPolicy(ctx: AccountContext): PipelinePolicy {
         ctx.metrics.countRetry(name);
       }
       seen.add(request);
-      return next(request);
+      return next(request).catch((e: unknown) => {
+        throw asTransientTransportError(e, request, ctx);
+      });
     },
   };
+}
+
+/**
+ * Two failures the SDK's client reports in a shape its retry strategy does not treat as transient, which are:
+ * our per-attempt timeout (`request.timeout`) makes it abort the request and throw an `AbortError` although the
+ * run was not interrupted; and a connection reset while the body is read comes out as a `PARSE_ERROR`
+ * ("Error reading response as text: aborted"). Both become the system errors its exponential strategy retries
+ * (`ETIMEDOUT`, `ECONNRESET`), and after the last attempt are classified `network`, like every other provider.
+ */
+export function asTransientTransportError(
+  e: unknown,
+  request: PipelineRequest,
+  ctx: Pick<AccountContext, 'signal' | 'requestTimeoutMs'>,
+): unknown {
+  const interrupted = ctx.signal.aborted || request.abortSignal?.aborted === true;
+  if (e instanceof Error && e.name === 'AbortError' && !interrupted) {
+    return new RestError(`no answer within ${ctx.requestTimeoutMs} ms`, {
+      code: 'ETIMEDOUT',
+      request,
+    });
+  }
+  if (
+    isRestError(e) &&
+    e.code === RestError.PARSE_ERROR &&
+    e.message.startsWith('Error reading response as text') &&
+    !interrupted
+  ) {
+    return new RestError(`connection reset while reading the response (${e.message})`, {
+      code: 'ECONNRESET',
+      request,
+    });
+  }
+  return e;
 }
 
 /** Options every ARM client gets (old core-client and new modular clients read the same names). */
@@ -149,6 +185,7 @@ export class AzureClients {
     postgres: postgresToken,
     subscriptions: subscriptionsToken,
     compute: modularToken,
+    containerService: modularToken,
   };
   readonly #ctx: AccountContext;
   readonly #hosts: AzureHosts;
@@ -193,6 +230,16 @@ export class AzureClients {
       `compute:${sub}`,
       () =>
         new ComputeManagementClient(this.#credential, sub, {
+          ...pipelineOptions(this.#ctx, this.#hosts),
+          credentials: { scopes: [this.#hosts.scope] },
+        }),
+    );
+  }
+  containerService(sub: string): ContainerServiceClient {
+    return this.#get(
+      `containerService:${sub}`,
+      () =>
+        new ContainerServiceClient(this.#credential, sub, {
           ...pipelineOptions(this.#ctx, this.#hosts),
           credentials: { scopes: [this.#hosts.scope] },
         }),

@@ -7,6 +7,7 @@ import { cloudNetworkFetcher } from './cloud-network.js';
 import { azureOperation } from './common.js';
 import { credentialFor } from './credential.js';
 import { classifyError } from './errors.js';
+import { kubernetesClusterFetcher } from './kubernetes-cluster.js';
 import { loadBalancerFetcher } from './load-balancer.js';
 import { natGatewayFetcher } from './nat-gateway.js';
 import { networkInterfaceFetcher } from './network-interface.js';
@@ -133,6 +134,7 @@ const fetchers: readonly ResourceFetcher<AzureSession>[] = [
   redisInstanceFetcher,
   peeringConnectionFetcher,
   cloudNetworkFetcher,
+  kubernetesClusterFetcher,
 ];
 
 export const adapter: ProviderAdapter<AzureCredentials, AzureSession> = {

@@ -11,6 +11,7 @@ import { ipConfigIndex, mapNetworkInterface } from './network-interface.js';
 import { mapPeering } from './peering-connection.js';
 import { mapPublicIp } from './public-ip.js';
 import { mapFlexibleServer, mapSqlServer } from './rds-instance.js';
+import { mapKubernetesCluster } from './kubernetes-cluster.js';
 import { mapRedis, mapRedisInterface } from './redis-instance.js';
 import { mapRouteTable } from './route-table.js';
 import { mapRule, mapSecurityGroup } from './security-group.js';
@@ -268,6 +269,18 @@ const REDIS = {
   staticIP: '10.0.3.10',
   zones: ['1'],
 };
+const AKS = {
+  id: `${G}/Microsoft.ContainerService/managedClusters/aks`,
+  name: 'aks',
+  location: 'eastus',
+  tags: { env: 'prod' },
+  provisioningState: 'Succeeded',
+  powerState: { code: 'Running' },
+  kubernetesVersion: '1.31',
+  currentKubernetesVersion: '1.31.2',
+  fqdn: 'aks-dns.hcp.eastus.azmk8s.io',
+  agentPoolProfiles: [{ name: 'system', vnetSubnetID: SUBNET }],
+};
 const LOCATIONS = [
   {
     name: 'eastus',
@@ -396,6 +409,12 @@ const cases: MapperCase[] = [
     seeds: [REDIS],
     map: (x) => mapRedisInterface(x as never, ctx),
     schema: KIND_SCHEMAS.network_interface.optional(),
+  },
+  {
+    name: 'mapKubernetesCluster',
+    seeds: [AKS],
+    map: (x) => mapKubernetesCluster(x as never, ctx),
+    schema: KIND_SCHEMAS.kubernetes_cluster,
   },
   {
     name: 'mapPeering',

@@ -60,6 +60,10 @@ const LISTS: Readonly<Record<string, Lister>> = {
     pager: ctx.session.clients.compute(sub).virtualMachines.listAll(signal(ctx)),
     token: ctx.session.clients.tokens.compute,
   }),
+  'managedClusters.list': (ctx, sub) => ({
+    pager: ctx.session.clients.containerService(sub).managedClusters.list(signal(ctx)),
+    token: ctx.session.clients.tokens.containerService,
+  }),
   'redis.listBySubscription': (ctx, sub) => ({
     pager: ctx.session.clients.redis(sub).redis.listBySubscription(signal(ctx)),
     token: ctx.session.clients.tokens.redis,

@@ -17,6 +17,7 @@ export type {
   VirtualNetworkPeering,
 } from '@azure/arm-network';
 export type { VirtualMachine } from '@azure/arm-compute';
+export type { ManagedCluster } from '@azure/arm-containerservice';
 export type { RedisResource } from '@azure/arm-rediscache';
 export type { Server as SqlServer } from '@azure/arm-sql';
 export type { Server as MySqlFlexibleServer } from '@azure/arm-mysql-flexible';
