@@ -15,6 +15,10 @@ import type { UncoveredSlice } from '../state/carry.js';
 import { carryForward } from '../state/carry.js';
 import { partialGate } from '../push/gate.js';
 import { writeDocument, writeTextAtomic } from '../output/emit.js';
+import { openJsonSpill } from '../output/spill.js';
+import { openNdjsonStream } from '../output/stream.js';
+import { atomicFileSink, stdoutSink } from '../output/write.js';
+import type { Sink } from '../output/write.js';
 import { nextStates, previousLists, saveStates, StateStore } from '../state/cycle.js';
 import type { HeldLock } from '../state/lock.js';
 import { acquireLock, LockHeldError } from '../state/lock.js';
@@ -24,6 +28,7 @@ import type { ExitCode } from '../errors/exit-codes.js';
 import { EXIT } from '../errors/exit-codes.js';
 import type { LogFormat, LogLevel } from '../log/logger.js';
 import type { Inventory } from '../model/index.js';
+import { SCHEMA_VERSION } from '../model/index.js';
 import { buildInventory } from '../output/document.js';
 import { createProgress } from '../output/progress.js';
 import { renderSummary } from '../output/summary.js';
@@ -270,6 +275,20 @@ async function syncWithPlan(
     calls: () => metrics.totalCalls(),
   });
   const dump = flags.dumpRaw === undefined ? undefined : createRawDump(flags.dumpRaw, redact);
+  // With nothing that needs the records as objects at the end (no state, no push), the sync keeps none:
+  // ndjson streams them as tasks finish, json spills them to a temp file and writes the document from it.
+  const unheld = store === undefined && plan.push === undefined;
+  const stream = !unheld
+    ? undefined
+    : plan.format === 'ndjson'
+      ? await openNdjsonStream(await sinkFor(cfg.output.file, io.stdout), {
+          schema_version: SCHEMA_VERSION,
+          tool: { name: 'deepflow-cloud', version: toolVersion() },
+          generated_at: new Date(started).toISOString(),
+        })
+      : plan.format === 'json'
+        ? openJsonSpill(await sinkFor(cfg.output.file, io.stdout))
+        : undefined;
   let result: SyncResult;
   try {
     result = await runSync({
@@ -281,8 +300,15 @@ async function syncWithPlan(
       log,
       signal: io.signal,
       metrics,
-      observer: progress,
+      observer:
+        stream === undefined
+          ? progress
+          : { ...progress, records: stream.records, stage: stream.stage },
+      keepRecords: stream === undefined,
     });
+  } catch (e) {
+    await stream?.abort();
+    throw e;
   } finally {
     progress.stop();
     await emulators?.close();
@@ -297,6 +323,7 @@ async function syncWithPlan(
   }
   let code = syncExitCode(result, io.signal.aborted);
   if (code === EXIT.interrupted) {
+    await stream?.abort();
     log.error('interrupted: no output written');
     return code;
   }
@@ -308,8 +335,14 @@ async function syncWithPlan(
       records: carry.carried,
     });
   }
-  const inventory = buildInventory(result, { toolVersion: toolVersion(), generatedAt });
-  await writeDocument(inventory, plan.format, plan.domainUuid, cfg.output.file, io.stdout);
+  let inventory = buildInventory(result, { toolVersion: toolVersion(), generatedAt });
+  if (stream === undefined) {
+    await writeDocument(inventory, plan.format, plan.domainUuid, cfg.output.file, io.stdout);
+  } else {
+    await stream.finish(inventory);
+    // The records are written and gone: the summary and metrics count them from the stream's tally.
+    inventory = { ...inventory, ...stream.tally() };
+  }
 
   const notes: string[] = [];
   if (store) {
@@ -387,6 +420,11 @@ async function syncWithPlan(
     for (const n of notes) io.stderr.write(redact(`${n.trimEnd()}\n`));
   }
   return code;
+}
+
+/** stdout, or the `--output` file written atomically (a temp file renamed at the end). */
+async function sinkFor(path: string | undefined, stdout: Io['stdout']): Promise<Sink> {
+  return path === undefined ? stdoutSink(stdout) : await atomicFileSink(path);
 }
 
 /** Pushes unless the run is partial with nothing to carry its holes from (then only with --allow-partial). */

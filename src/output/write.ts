@@ -118,23 +118,52 @@ function chunked(sink: Sink): { push(text: string): Promise<void>; flush(): Prom
   };
 }
 
+/** A record (or any item of a top-level list) as it appears in the pretty JSON document. */
+export function jsonItem(item: unknown): string {
+  return JSON.stringify(item, null, 2).replaceAll('\n', '\n    ');
+}
+
+/** A top-level list whose items are already rendered by `jsonItem` (e.g. read back from a spill). */
+export interface RenderedList {
+  rendered(): Iterable<string>;
+}
+
+function isRendered(value: unknown): value is RenderedList {
+  return typeof value === 'object' && value !== null && 'rendered' in value;
+}
+
 /**
  * Writes the document as pretty JSON, byte for byte what `renderJson` returns, one record at a time: the
  * whole text of a large inventory is never held in memory.
  */
 export async function writeJson(inv: Inventory, sink: Sink): Promise<void> {
+  await writeJsonParts(Object.entries(inv as unknown as Record<string, unknown>), sink);
+}
+
+/**
+ * `writeJson` over (key, value) pairs in document order; a value may be a `RenderedList` (non-empty), written
+ * as the array of its items. Undefined values are left out, as `JSON.stringify` does.
+ */
+export async function writeJsonParts(
+  parts: readonly (readonly [string, unknown])[],
+  sink: Sink,
+): Promise<void> {
   const out = chunked(sink);
-  const entries = Object.entries(inv as unknown as Record<string, unknown>).filter(
-    ([, v]) => v !== undefined,
-  );
+  const entries = parts.filter(([, v]) => v !== undefined);
   await out.push('{');
   for (const [i, [key, value]] of entries.entries()) {
     await out.push(`${i === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `);
-    if (Array.isArray(value) && value.length > 0) {
+    const items: Iterable<string> | undefined = isRendered(value)
+      ? value.rendered()
+      : Array.isArray(value) && value.length > 0
+        ? (value as unknown[]).map(jsonItem)
+        : undefined;
+    if (items !== undefined) {
       await out.push('[');
-      for (const [j, item] of (value as unknown[]).entries()) {
-        const text = JSON.stringify(item, null, 2).replaceAll('\n', '\n    ');
-        await out.push(`${j === 0 ? '' : ','}\n    ${text}`);
+      let first = true;
+      for (const text of items) {
+        await out.push(`${first ? '' : ','}\n    ${text}`);
+        first = false;
       }
       await out.push('\n  ]');
     } else {

@@ -8,6 +8,8 @@ import { syncExitCode } from '../cli/exit.js';
 import { createMetrics } from './metrics.js';
 import type { SyncAccount } from './run.js';
 import { runSync } from './run.js';
+import { openNdjsonStream } from '../output/stream.js';
+import { SCHEMA_VERSION } from '../model/index.js';
 
 const REGIONS = [
   { id: 'r1', enabled: true },
@@ -168,5 +170,77 @@ describe('sync/run', () => {
     expect(a.result.accounts[0]!.summary.version).toBe(b.result.accounts[0]!.summary.version);
     const c = await sync({ regions: REGIONS, failures: { 'zone@r2': 'permission_denied' } });
     expect(c.result.accounts[0]!.summary.version).not.toBe(a.result.accounts[0]!.summary.version);
+  });
+
+  it('streams records to the sink while later tasks are still running, keeps none, same version', async () => {
+    const written: string[] = [];
+    const sink = {
+      write: (c: string) => {
+        written.push(c);
+        return Promise.resolve();
+      },
+      commit: () => Promise.resolve(),
+      abort: () => Promise.resolve(),
+    };
+    const stream = await openNdjsonStream(
+      sink,
+      {
+        schema_version: SCHEMA_VERSION,
+        tool: { name: 'deepflow-cloud', version: '0' },
+        generated_at: 'T',
+      },
+      1,
+    );
+    const lines = (): number => written.join('').split('\n').length - 1;
+    let tasksDone = 0;
+    // At each batch after the first: how many lines the sink already had, and how many tasks were still to run.
+    const seen: { lines: number; pending: number }[] = [];
+    const result = await runSync({
+      accounts: [account({ concurrency: 1 })],
+      requestTimeoutMs: 1000,
+      retry: DEFAULT_RETRY_POLICY,
+      clock: fakeClock(),
+      log: silentLogger,
+      signal: new AbortController().signal,
+      metrics: createMetrics(),
+      loadAdapter: () => Promise.resolve(fakeAdapter({ regions: REGIONS, delayMs: 5 })),
+      keepRecords: false,
+      observer: {
+        taskDone: () => {
+          tasksDone += 1;
+        },
+        records: stream.records,
+        stage: () => {
+          const st = stream.stage();
+          return {
+            add: (kr) => {
+              st.add(kr);
+            },
+            discard: () => {
+              st.discard();
+            },
+            commit: async () => {
+              seen.push({ lines: lines(), pending: 6 - tasksDone });
+              await st.commit();
+            },
+          };
+        },
+      },
+    });
+    await stream.finish({ accounts: result.accounts.map((a) => a.summary), errors: [] });
+    // One commit per task (6); at the third, the header, the 3 regions and the first two tasks' 2 VPCs each
+    // were already on the sink, while tasks were still to run.
+    expect(seen).toHaveLength(6);
+    expect(seen[2]!.lines).toBe(1 + 3 + 2 * 2);
+    expect(seen[2]!.pending).toBeGreaterThan(0);
+    expect(
+      written
+        .join('')
+        .split('\n')
+        .filter((l) => l.includes('"vpc"')),
+    ).toHaveLength(6);
+    expect(result.accounts[0]!.records.size).toBe(0);
+    const held = await sync({ regions: REGIONS });
+    expect(result.accounts[0]!.summary.version).toBe(held.result.accounts[0]!.summary.version);
   });
 });

@@ -26,6 +26,9 @@ import { errorEntry, statusOf } from './outcome.js';
 import type { Task } from './plan.js';
 import { planTasks } from './plan.js';
 import { contentVersion } from './version.js';
+import type { VersionStaged } from './version-spill.js';
+import { VersionSpill } from './version-spill.js';
+import type { RecordStage } from '../output/stream.js';
 
 export type { SyncAccount } from './account.js';
 
@@ -37,6 +40,12 @@ export interface SyncObserver {
   accountDone?(summary: AccountSummary): void;
   /** Records of a task that completed, in arrival order (for streaming sinks). */
   records?(records: readonly KindRecord[]): void;
+  /**
+   * With `keepRecords: false`: a stage per task. Each valid record is added as it arrives (the sink keeps it
+   * compactly: spilled or serialised), committed when the task succeeds and discarded when it fails, so a
+   * task's records are never held as objects until it ends. `records` still receives the region records.
+   */
+  stage?(): RecordStage;
 }
 
 export interface SyncOptions {
@@ -54,6 +63,11 @@ export interface SyncOptions {
   readonly loadAdapter?: (p: ProviderName) => Promise<AnyAdapter>;
   /** `--dump-raw`: where successful responses are written (redacted). */
   readonly dump?: RawDump | undefined;
+  /**
+   * False when the caller streams the records as they arrive (`observer.records`) and needs no document at the
+   * end: `records` of the result stay empty, so memory does not grow with the inventory. Versions are the same.
+   */
+  readonly keepRecords?: boolean;
 }
 
 export interface AccountResult {
@@ -85,6 +99,8 @@ async function syncAccount(
   const log = opts.log.child({ account: name, provider });
   opts.observer?.accountStarted?.(name, provider);
   const records = new Map<ResourceKind, AnyRecord[]>();
+  // When records are not kept, their canonical JSON goes to a temp file for the account's version.
+  const versions = opts.keepRecords === false ? new VersionSpill() : undefined;
   const outcomes: TaskOutcome[] = [];
   const errors: ErrorEntry[] = [];
   const selected = new Set<ResourceKind>(account.resources ?? RESOURCE_KINDS);
@@ -93,7 +109,6 @@ async function syncAccount(
   let accountId: string | undefined;
 
   const finish = (fatal?: DeepflowCloudError): AccountResult => {
-    const all = [...records.values()].flat();
     const failedTasks = outcomes.filter((o) => o.status !== 'ok').length;
     const status: AccountSummary['status'] =
       fatal !== undefined || (outcomes.length > 0 && outcomes.every((o) => o.status === 'failed'))
@@ -107,7 +122,7 @@ async function syncAccount(
       status,
       regions,
       disabled_regions: disabled,
-      version: contentVersion(all),
+      version: versions?.finish() ?? contentVersion([...records.values()].flat()),
     };
     if (accountId !== undefined) summary.account_id = accountId;
     opts.observer?.accountDone?.(summary);
@@ -145,24 +160,39 @@ async function syncAccount(
   disabled = decision.decisions.filter((d) => d.status === 'disabled').map((d) => d.id);
   if (selected.has('region')) {
     const byId = new Map(listed.map((r) => [r.id, r]));
-    records.set(
-      'region',
-      regions.map((id) => regionRecord(provider, name, byId.get(id) ?? { id, enabled: true })),
+    const list = regions.map((id) =>
+      regionRecord(provider, name, byId.get(id) ?? { id, enabled: true }),
     );
+    for (const r of list) versions?.add(r);
+    if (opts.keepRecords !== false) records.set('region', list);
+    opts.observer?.records?.(list.map((record) => ({ kind: 'region', record })));
   }
 
   const tasks = planTasks(adapter.fetchers, regions, selected);
   opts.observer?.regionsPlanned?.(name, regions, tasks.length);
   const taskLimit = pLimit(Math.max(1, account.concurrency * (opts.taskFactor ?? 2)));
-  await Promise.all(
-    tasks.map((task) =>
-      taskLimit(async () => {
-        const outcome = await runTask(task, session, ctx, records, errors, opts, log);
-        outcomes.push(outcome);
-        opts.observer?.taskDone?.(outcome);
-      }),
-    ),
-  );
+  try {
+    await Promise.all(
+      tasks.map((task) =>
+        taskLimit(async () => {
+          const outcome = await runTask(
+            task,
+            session,
+            ctx,
+            { records, versions },
+            errors,
+            opts,
+            log,
+          );
+          outcomes.push(outcome);
+          opts.observer?.taskDone?.(outcome);
+        }),
+      ),
+    );
+  } catch (e) {
+    versions?.close();
+    throw e;
+  }
   return finish();
 }
 
@@ -170,7 +200,7 @@ async function runTask(
   task: Task<unknown>,
   session: unknown,
   actx: AccountContext,
-  records: Map<ResourceKind, AnyRecord[]>,
+  kept: { records: Map<ResourceKind, AnyRecord[]>; versions: VersionSpill | undefined },
   errors: ErrorEntry[],
   opts: SyncOptions,
   log: Logger,
@@ -186,11 +216,35 @@ async function runTask(
   };
   // Records are buffered per task: a task that fails contributes nothing, never a part presented as whole.
   const buffer: KindRecord[] = [];
+  const staging =
+    kept.versions === undefined
+      ? undefined
+      : (opts.observer?.stage?.() ?? collectingStage(opts.observer));
+  const staged: VersionStaged[] = [];
+  const invalid: ErrorEntry[] = [];
+  let count = 0;
   try {
     for await (const kr of task.fetcher.fetch(ctx)) {
-      if (task.kinds.includes(kr.kind)) buffer.push(kr);
+      if (!task.kinds.includes(kr.kind)) continue;
+      if (kept.versions === undefined) {
+        buffer.push(kr);
+        continue;
+      }
+      // Not held: validated and handed out as it arrives (written to the spill / serialised).
+      const problem = schemaProblem(kr, actx, task.region);
+      if (problem !== undefined) {
+        invalid.push(problem);
+        continue;
+      }
+      // A flat copy of the id: the stores keep it, and a sliced or concatenated id would keep its
+      // response body or parts alive.
+      (kr.record as { id: string }).id = flatCopy(kr.record.id);
+      staged.push(kept.versions.stage(kr.record));
+      staging?.add(kr);
+      count += 1;
     }
   } catch (e) {
+    staging?.discard();
     const err = asError(e, provider, account, task.region);
     const status = statusOf(err, operationOf(err));
     errors.push(errorEntry({ account, provider, region: task.region, kind }, err, status));
@@ -211,25 +265,32 @@ async function runTask(
       error: err,
     };
   }
+  if (kept.versions !== undefined) {
+    kept.versions.commit(staged);
+    errors.push(...invalid);
+    await staging?.commit();
+    return {
+      account,
+      provider,
+      region: task.region,
+      kind,
+      kinds: task.kinds,
+      status: 'ok',
+      records: count,
+    };
+  }
   const valid: KindRecord[] = [];
   for (const kr of buffer) {
-    const parsed = KIND_SCHEMAS[kr.kind].safeParse(kr.record);
-    if (parsed.success) {
-      const kept = { kind: kr.kind, record: detached(kr.record) } as KindRecord;
-      valid.push(kept);
-      const list = records.get(kr.kind) ?? [];
-      list.push(kept.record);
-      records.set(kr.kind, list);
+    const problem = schemaProblem(kr, actx, task.region);
+    if (problem !== undefined) {
+      errors.push(problem);
       continue;
     }
-    const issue = parsed.error.issues[0];
-    const err = new InternalError(
-      `${kr.kind} ${kr.record.native_id} does not match the schema: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''} (please file an issue)`,
-      { provider, region: task.region, kind: kr.kind },
-    );
-    errors.push(
-      errorEntry({ account, provider, region: task.region, kind: kr.kind }, err, 'failed'),
-    );
+    const copy = { kind: kr.kind, record: detached(kr.record) } as KindRecord;
+    valid.push(copy);
+    const list = kept.records.get(kr.kind) ?? [];
+    list.push(copy.record);
+    kept.records.set(kr.kind, list);
   }
   opts.observer?.records?.(valid);
   return {
@@ -313,4 +374,41 @@ function detached(record: AnyRecord): AnyRecord {
     }
   }
   return copy as unknown as AnyRecord;
+}
+
+/** The error entry of a record that does not match its schema, or undefined when it does. */
+function schemaProblem(
+  kr: KindRecord,
+  actx: AccountContext,
+  region: string,
+): ErrorEntry | undefined {
+  const parsed = KIND_SCHEMAS[kr.kind].safeParse(kr.record);
+  if (parsed.success) return undefined;
+  const { provider, account } = actx;
+  const issue = parsed.error.issues[0];
+  const err = new InternalError(
+    `${kr.kind} ${kr.record.native_id} does not match the schema: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''} (please file an issue)`,
+    { provider, region, kind: kr.kind },
+  );
+  return errorEntry({ account, provider, region, kind: kr.kind }, err, 'failed');
+}
+
+/** Without a stage from the observer: a task's records are collected and handed to `records` at its end. */
+function collectingStage(observer: SyncObserver | undefined): RecordStage {
+  let list: KindRecord[] = [];
+  return {
+    add: (kr) => list.push(kr),
+    commit: () => {
+      observer?.records?.(list);
+      list = [];
+    },
+    discard: () => {
+      list = [];
+    },
+  };
+}
+
+/** An independent, flat copy of a string (no reference to a parent string or to concatenated parts). */
+function flatCopy(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
 }
