@@ -125,3 +125,25 @@ describe('bench/floor', () => {
     ).toThrow('depends on itself');
   });
 });
+
+describe('bench/floor account-wide lists', () => {
+  it('sums every synced region’s items into one listing (ARM lists per subscription)', () => {
+    const world = fakeWorld({ r1: 700, r2: 700, r3: 700 });
+    const floor = computeFloor({
+      models: [model({ op: 'Vms', paging: 'token', scope: 'account', items: (r) => r.vms.length })],
+      world,
+      regions: ['r1', 'r2', 'r3'],
+      latencyMs: 50,
+    });
+    // 2100 items at 1000 a page: 3 pages, one after another (token paging), whatever the region count.
+    expect(floor.minCalls).toBe(3);
+    expect(floor.chainSteps).toBe(3);
+    const one = computeFloor({
+      models: [model({ op: 'Vms', paging: 'token', scope: 'account', items: (r) => r.vms.length })],
+      world,
+      regions: ['r1'],
+      latencyMs: 50,
+    });
+    expect(one.minCalls).toBe(1);
+  });
+});

@@ -84,6 +84,16 @@ function costs(input: FloorInput): Cost[] {
   const out: Cost[] = [];
   const first = input.regions[0];
   for (const model of input.models) {
+    if (model.scope === 'account') {
+      // One listing of every synced region's items (ARM lists per subscription, not per location).
+      const items = input.regions.reduce(
+        (n, region) => n + model.items(input.world.resources(region), input.world),
+        0,
+      );
+      const calls = callsOf(model, items);
+      out.push({ model, region: GLOBAL, calls, steps: stepsOf(model, calls) });
+      continue;
+    }
     if (model.scope === 'global') {
       // A global operation counts what the whole account has; it is given the first region's resources.
       const res = input.world.resources(first ?? '');

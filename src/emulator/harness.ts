@@ -200,8 +200,12 @@ export interface OperationModel {
   readonly paging: 'token' | 'number' | 'single' | 'item';
   /** The API's maximum page size (`single` / `item`: ignored). */
   readonly maxPageSize: number;
-  /** `regional`: called in every synced region; `global`: once per account. */
-  readonly scope: 'regional' | 'global';
+  /**
+   * `regional`: called in every synced region; `global`: once per account, for what the account has once (its
+   * regions, its identity); `account`: once per account, listing what every synced region has (ARM's
+   * per-subscription lists: items are summed over the regions before pages are counted).
+   */
+  readonly scope: 'regional' | 'global' | 'account';
   /** Items listed in this region (`item`: the number of calls, i.e. parent items). */
   items(res: RegionResources, world: World): number;
   /** Operations (`op` names) that must answer before this one can start (its chain), if any. */

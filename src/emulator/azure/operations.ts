@@ -8,16 +8,33 @@ const list = (op: string, items: (r: RegionResources) => number): OperationModel
   op,
   paging: 'token',
   maxPageSize: ARM_PAGE_SIZE,
-  // Subscription-wide: one listing for every location (the model sums items per region).
-  scope: 'global',
+  // Subscription-wide: one listing for every location (the model sums the regions' items).
+  scope: 'account',
   items,
+  // Lists start once connect has the subscription and its locations.
+  after: ['subscriptions.listLocations'],
 });
 
 export const AZURE_OPERATIONS: readonly OperationModel[] = [
-  { ...list('subscriptions.get', () => 1), paging: 'single' },
+  // The client-credentials token the SDK asks the login host for before its first ARM call.
+  {
+    service: 'login',
+    op: 'token',
+    paging: 'single',
+    maxPageSize: 0,
+    scope: 'global',
+    items: () => 1,
+  },
+  {
+    ...list('subscriptions.get', () => 1),
+    paging: 'single',
+    scope: 'global',
+    after: ['token'],
+  },
   {
     ...list('subscriptions.listLocations', () => 1),
     paging: 'single',
+    scope: 'global',
     after: ['subscriptions.get'],
   },
   list('virtualNetworks.listAll', (r) => r.vpcs.length),

@@ -21,11 +21,20 @@ const regional = (
   maxPageSize,
   scope: 'regional',
   items,
-  ...(after === undefined ? {} : { after }),
+  // Every regional call waits for the region list (the connect step).
+  after: after ?? ['DescribeRegions'],
 });
 
 /** Every operation the adapter's sync calls (DESIGN §10): offset paging costs page 1, then the rest at once. */
 const OPERATIONS: readonly OperationModel[] = [
+  {
+    service: 'cvm',
+    op: 'DescribeRegions',
+    paging: 'single',
+    maxPageSize: 0,
+    scope: 'global',
+    items: () => 1,
+  },
   regional('cvm', 'DescribeZones', 'single', 0, (r) => r.zones.length),
   regional(
     'cvm',
@@ -105,6 +114,7 @@ const OPERATIONS: readonly OperationModel[] = [
       w.regions
         .filter((x) => x.enabled)
         .reduce((n, x) => n + w.resources(x.id).cloudNetworks.length, 0),
+    after: ['DescribeRegions'],
   },
   {
     service: 'vpc',
