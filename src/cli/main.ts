@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { EXIT } from '../errors/exit-codes.js';
+import { removeSpillFiles } from '../output/spill-file.js';
 import { run } from './program.js';
 
 /** The process entry point: the only place that touches process.*. */
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // A run that ends another way (a forced second signal, an uncaught error) leaves no spill file behind.
+  process.once('exit', removeSpillFiles);
   const code = await run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -50,8 +50,10 @@ describe('spill store', () => {
   it('reads each kind back in id order, the first text of an id winning, from a private file', () => {
     const dir = privateDir();
     const store = new SpillStore(dir);
-    expect(statSync(store.file).mode & 0o777).toBe(0o600);
+    // Created on the first write.
+    expect(store.file).toBeUndefined();
     store.add('vm', 'c', 'C');
+    expect(statSync(store.file ?? '').mode & 0o777).toBe(0o600);
     store.add('vm', 'a', 'A1');
     store.add('vpc', 'b', 'B');
     store.add('vm', 'a', 'A2');

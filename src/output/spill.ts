@@ -5,58 +5,31 @@
  * bytes back with positional reads. The output is byte-identical to `writeJson` of the in-memory document.
  * The temp file is removed on success, on failure, on abort and (if still there) on process exit.
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AnyRecord, Inventory, KindRecord, ResourceKind } from '../model/index.js';
 import { KIND_KEYS, RESOURCE_KINDS } from '../model/index.js';
-import type { RecordStream } from './stream.js';
-import { createTally } from './stream.js';
+import type { SpillPlace } from './spill-file.js';
+import { SpillFile } from './spill-file.js';
+import type { RecordStream } from './record-stream.js';
+import { createTally } from './record-stream.js';
 import type { Sink } from './write.js';
 import { jsonItem, writeJsonParts } from './write.js';
 
-export interface Entry {
+export interface Entry extends SpillPlace {
   readonly id: string;
-  readonly offset: number;
-  readonly length: number;
-}
-
-const live = new Set<string>();
-let exitHook = false;
-
-function removeLive(): void {
-  for (const path of live) {
-    try {
-      unlinkSync(path);
-    } catch {
-      // already gone
-    }
-  }
-  live.clear();
 }
 
 /** Records' texts in a temp file, read back per kind in id order (the first text of an id wins). */
 export class SpillStore {
-  private readonly fd: number;
-  private readonly path: string;
-  private size = 0;
-  private closed = false;
+  private readonly spill: SpillFile;
   private readonly entries = new Map<ResourceKind, Entry[]>();
 
-  constructor(dir: string = tmpdir()) {
-    if (!exitHook) {
-      exitHook = true;
-      process.once('exit', removeLive);
-    }
-    this.path = join(dir, `deepflow-cloud-${randomBytes(8).toString('hex')}.spill`);
-    this.fd = openSync(this.path, 'wx+', 0o600);
-    live.add(this.path);
+  constructor(dir?: string) {
+    this.spill = new SpillFile(dir);
   }
 
-  /** The temp file's path (for tests). */
-  get file(): string {
-    return this.path;
+  /** The temp file's path, once something was written (for tests). */
+  get file(): string | undefined {
+    return this.spill.file;
   }
 
   add(kind: ResourceKind, id: string, text: string): void {
@@ -65,13 +38,7 @@ export class SpillStore {
 
   /** Writes a text without listing it yet (a task's records are listed only if the task succeeds). */
   stage(id: string, text: string): Entry {
-    const bytes = Buffer.from(text, 'utf8');
-    let done = 0;
-    while (done < bytes.length)
-      done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
-    const entry = { id, offset: this.size, length: bytes.length };
-    this.size += bytes.length;
-    return entry;
+    return { id, ...this.spill.append(text) };
   }
 
   /** Lists staged texts under their kind. */
@@ -88,14 +55,7 @@ export class SpillStore {
 
   /** One staged or listed text, read back from the file. */
   read(e: Entry): string {
-    const buf = Buffer.alloc(e.length);
-    let got = 0;
-    while (got < e.length) {
-      const n = readSync(this.fd, buf, got, e.length - got, e.offset + got);
-      if (n === 0) throw new Error('spill file is shorter than written');
-      got += n;
-    }
-    return buf.toString('utf8');
+    return this.spill.read(e).toString('utf8');
   }
 
   /** The texts of a kind in id order, read back from the file. */
@@ -103,27 +63,13 @@ export class SpillStore {
     let buf = Buffer.alloc(64 * 1024);
     for (const e of this.sorted(kind)) {
       if (buf.length < e.length) buf = Buffer.alloc(e.length);
-      let got = 0;
-      while (got < e.length) {
-        const n = readSync(this.fd, buf, got, e.length - got, e.offset + got);
-        if (n === 0) throw new Error('spill file is shorter than written');
-        got += n;
-      }
-      yield buf.toString('utf8', 0, e.length);
+      yield this.spill.read(e, buf).toString('utf8');
     }
   }
 
   /** Removes the temp file (idempotent). */
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    closeSync(this.fd);
-    try {
-      unlinkSync(this.path);
-    } catch {
-      // already gone
-    }
-    live.delete(this.path);
+    this.spill.close();
   }
 
   private sorted(kind: ResourceKind): Entry[] {

@@ -4,50 +4,28 @@
  * in memory. At the end the texts are read back in id order and hashed exactly as `contentVersion` hashes the
  * records themselves, so a streaming run gives the same version as one that keeps every record.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { AnyRecord } from '../model/index.js';
+import type { SpillPlace } from '../output/spill-file.js';
+import { SpillFile } from '../output/spill-file.js';
 import { canonicalJson } from './version.js';
 
 /** A staged record's place in the spill file. */
-export interface VersionStaged {
+export interface VersionStaged extends SpillPlace {
   readonly id: string;
-  readonly offset: number;
-  readonly length: number;
-}
-
-/** Spill files still on disk; removed on process exit if a run ends without closing them. */
-const open = new Set<string>();
-let exitHook = false;
-
-function removeLeftovers(): void {
-  for (const path of open) {
-    try {
-      unlinkSync(path);
-    } catch {
-      // already gone
-    }
-  }
-  open.clear();
 }
 
 export class VersionSpill {
-  private fd: number | undefined;
-  private path: string | undefined;
-  private size = 0;
+  private readonly spill: SpillFile;
   private readonly entries: VersionStaged[] = [];
 
-  private readonly dir: string;
-
-  constructor(dir: string = tmpdir()) {
-    this.dir = dir;
+  constructor(dir?: string) {
+    this.spill = new SpillFile(dir);
   }
 
   /** The temp file, while it exists (for tests). */
   get file(): string | undefined {
-    return this.path;
+    return this.spill.file;
   }
 
   add(record: AnyRecord): void {
@@ -56,14 +34,7 @@ export class VersionSpill {
 
   /** Writes a record's text without counting it yet (a task's records count only if the task succeeds). */
   stage(record: AnyRecord): VersionStaged {
-    const bytes = Buffer.from(canonicalJson(record), 'utf8');
-    const fd = this.fd ?? this.create();
-    let done = 0;
-    while (done < bytes.length)
-      done += writeSync(fd, bytes, done, bytes.length - done, this.size + done);
-    const entry = { id: record.id, offset: this.size, length: bytes.length };
-    this.size += bytes.length;
-    return entry;
+    return { id: record.id, ...this.spill.append(canonicalJson(record)) };
   }
 
   /** Counts staged records in the version. */
@@ -77,16 +48,10 @@ export class VersionSpill {
       // Array sort is stable: equal ids keep their arrival order, as in `contentVersion`.
       const sorted = [...this.entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const hash = createHash('sha256');
-      let buf = Buffer.alloc(0);
+      let buf = Buffer.alloc(64 * 1024);
       for (const e of sorted) {
-        if (buf.length < e.length) buf = Buffer.alloc(Math.max(e.length, 64 * 1024));
-        let got = 0;
-        while (got < e.length) {
-          const n = readSync(this.fd ?? -1, buf, got, e.length - got, e.offset + got);
-          if (n === 0) throw new Error('version spill file is shorter than written');
-          got += n;
-        }
-        hash.update(buf.subarray(0, e.length)).update('\n');
+        if (buf.length < e.length) buf = Buffer.alloc(e.length);
+        hash.update(this.spill.read(e, buf)).update('\n');
       }
       return `sha256:${hash.digest('hex').slice(0, 32)}`;
     } finally {
@@ -96,30 +61,6 @@ export class VersionSpill {
 
   /** Removes the temp file (idempotent). */
   close(): void {
-    if (this.fd !== undefined) {
-      closeSync(this.fd);
-      this.fd = undefined;
-    }
-    if (this.path !== undefined) {
-      try {
-        unlinkSync(this.path);
-      } catch {
-        // already gone
-      }
-      open.delete(this.path);
-      this.path = undefined;
-    }
-  }
-
-  private create(): number {
-    if (!exitHook) {
-      exitHook = true;
-      process.once('exit', removeLeftovers);
-    }
-    const path = join(this.dir, `deepflow-cloud-${randomBytes(8).toString('hex')}.spill`);
-    this.fd = openSync(path, 'wx+', 0o600);
-    this.path = path;
-    open.add(path);
-    return this.fd;
+    this.spill.close();
   }
 }
