@@ -1,5 +1,8 @@
 import RPCClient from '@alicloud/pop-core';
-import { TruncatedError } from '../../errors/errors.js';
+import {
+  listByPageNumber as sharedListByPageNumber,
+  pagesByToken as sharedPagesByToken,
+} from '../paging.js';
 import { transport } from '../../transport/agents.js';
 import type { AccountContext, Operation, RegionInfo } from '../types.js';
 import { API_VERSIONS, operationName } from './common.js';
@@ -187,8 +190,7 @@ export function aliyunRoaGet<T>(
   );
 }
 
-/** More pages than any real account has; a TotalCount beyond it is not believed. */
-export const MAX_PAGES = 1_000;
+export { MAX_PAGES } from '../paging.js';
 
 /** How to read the items of a page-number-paged list. */
 export interface PageSpec<P, T> {
@@ -206,12 +208,10 @@ interface Counted {
 }
 
 /**
- * Every item of a `PageNumber`/`PageSize` list: page 1 first, its `TotalCount` (RDS: `TotalRecordCount`)
- * gives the number of pages, then pages 2..n are requested concurrently, each through `ctx.call` (so the
- * account's request limit applies), and yielded in order. Throws `TruncatedError` rather than returning a
- * partial or duplicated list when the counts do not add up.
+ * Every item of a `PageNumber`/`PageSize` list (`src/providers/paging.ts`): page 1 first, its `TotalCount` (RDS:
+ * `TotalRecordCount`) gives the number of pages, then pages 2..n concurrently, each through `ctx.call`.
  */
-export async function* listByPageNumber<P extends Counted, T>(
+export function listByPageNumber<P extends Counted, T>(
   ctx: AccountContext,
   clients: AliyunClients,
   op: Operation,
@@ -219,75 +219,26 @@ export async function* listByPageNumber<P extends Counted, T>(
   params: Params,
   spec: PageSpec<P, T>,
 ): AsyncGenerator<T, void, undefined> {
-  const details = { provider: 'aliyun' as const, region, operation: operationName(op) };
-  const request = (n: number): Promise<P> =>
-    aliyunRequest<P>(ctx, clients, op, region, {
-      ...params,
-      PageNumber: n,
-      PageSize: spec.pageSize,
-    });
-  const first = await request(1);
-  const total = Number(first.TotalCount ?? first.TotalRecordCount ?? 0);
-  if (!Number.isInteger(total) || total < 0) {
-    throw new TruncatedError(`pagination: TotalCount ${String(total)} is not a count`, details);
-  }
-  // The size the service used (it may cap the one asked for); every later page is asked the same way.
-  // RDS reports no PageSize, only the items of the page (`PageRecordCount`): a short first page then is it.
-  const firstCount = spec.items(first)?.length ?? 0;
-  const used = Number(
-    first.PageSize ?? (firstCount > 0 && firstCount < total ? firstCount : spec.pageSize),
-  );
-  const size = Number.isInteger(used) && used > 0 && used <= spec.pageSize ? used : spec.pageSize;
-  const pages = Math.max(1, Math.ceil(total / size));
-  if (pages > MAX_PAGES) {
-    throw new TruncatedError(
-      `pagination did not terminate: TotalCount ${total} needs more than ${MAX_PAGES} pages`,
-      details,
-    );
-  }
-  const rest: Promise<P>[] = [];
-  for (let n = 2; n <= pages; n++) {
-    const p = request(n);
-    // Awaited in order below; this only keeps an early failure from being reported as unhandled.
-    p.catch(() => undefined);
-    rest.push(p);
-  }
-  const seen = new Set<string>();
-  let listed = 0;
-  for (let i = 0; i < pages; i++) {
-    const page = i === 0 ? first : await (rest[i - 1] ?? request(i + 1));
-    const items = spec.items(page) ?? [];
-    if (items.length > size) {
-      throw new TruncatedError(
-        `pagination: page ${i + 1} has ${items.length} items, more than PageSize ${size}`,
-        details,
-      );
-    }
-    for (const item of items) {
-      const id = spec.idOf(item);
-      if (id !== undefined) {
-        if (seen.has(id)) {
-          throw new TruncatedError(`pagination: page ${i + 1} repeats item ${id}`, details);
-        }
-        seen.add(id);
-      }
-      listed++;
-      yield item;
-    }
-  }
-  if (listed !== total) {
-    throw new TruncatedError(
-      `pagination: listed ${listed} items but TotalCount is ${total}`,
-      details,
-    );
-  }
+  return sharedListByPageNumber({
+    request: (n) =>
+      aliyunRequest<P>(ctx, clients, op, region, {
+        ...params,
+        PageNumber: n,
+        PageSize: spec.pageSize,
+      }),
+    pageSize: spec.pageSize,
+    total: (page) => page.TotalCount ?? page.TotalRecordCount,
+    // RDS reports no PageSize, only the items of the page: a short first page then is it.
+    usedSize: (page) => page.PageSize,
+    items: spec.items,
+    idOf: spec.idOf,
+    totalName: 'TotalCount',
+    details: { provider: 'aliyun', region, operation: operationName(op) },
+  });
 }
 
-/**
- * Pages of a `NextToken`/`MaxResults` list, one request at a time. Stops when the token is absent or empty;
- * throws `TruncatedError` when a token repeats or after `MAX_PAGES`.
- */
-export async function* pagesByToken<P extends { readonly NextToken?: string }>(
+/** Pages of a `NextToken`/`MaxResults` list, one request at a time (`src/providers/paging.ts`). */
+export function pagesByToken<P extends { readonly NextToken?: string }>(
   ctx: AccountContext,
   clients: AliyunClients,
   op: Operation,
@@ -296,28 +247,14 @@ export async function* pagesByToken<P extends { readonly NextToken?: string }>(
   maxResults: number,
   maxResultsParam = 'MaxResults',
 ): AsyncGenerator<P, void, undefined> {
-  const details = { provider: 'aliyun' as const, region, operation: operationName(op) };
-  const seen = new Set<string>();
-  let token: string | undefined;
-  for (let n = 1; ; n++) {
-    const page = await aliyunRequest<P>(ctx, clients, op, region, {
-      ...params,
-      [maxResultsParam]: maxResults,
-      ...(token === undefined ? {} : { NextToken: token }),
-    });
-    yield page;
-    const next = page.NextToken;
-    if (next === undefined || next === '') return;
-    if (seen.has(next)) {
-      throw new TruncatedError('pagination did not terminate: token repeated', details);
-    }
-    if (n >= MAX_PAGES) {
-      throw new TruncatedError(
-        `pagination did not terminate: more than ${MAX_PAGES} pages`,
-        details,
-      );
-    }
-    seen.add(next);
-    token = next;
-  }
+  return sharedPagesByToken({
+    request: (token) =>
+      aliyunRequest<P>(ctx, clients, op, region, {
+        ...params,
+        [maxResultsParam]: maxResults,
+        ...(token === undefined ? {} : { NextToken: token }),
+      }),
+    next: (page) => page.NextToken,
+    details: { provider: 'aliyun', region, operation: operationName(op) },
+  });
 }
