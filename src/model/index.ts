@@ -4,6 +4,7 @@ export * from './ids.js';
 export * from './inventory.js';
 export * from './normalize.js';
 export * from './record.js';
+export * from './validated.js';
 export * from './region.js';
 export * from './zone.js';
 export * from './vpc.js';

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,33 @@ describe('spill file', () => {
     f.close();
     expect(readdirSync(d)).toEqual([]);
     expect(() => f.append('x')).toThrow(/closed/);
+  });
+
+  it('gathers appends in chunks: every text reads back, across chunk ends and reads between appends', () => {
+    const d = dir();
+    const f = new SpillFile(d);
+    const texts: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      // Short, multi-byte (ü, 中) and large (over the chunk on their own) texts, in a fixed mix.
+      const big = i % 997 === 0;
+      texts.push(big ? `${'中'.repeat(200_000)}${i}` : `{"i":${i},"s":"${'ü中x'.repeat(i % 50)}"}`);
+    }
+    const places = texts.map((t, i) => {
+      const place = f.append(t);
+      // A read in the middle of the appends sees what was appended so far.
+      if (i % 500 === 250) expect(f.read(place).toString('utf8')).toBe(t);
+      return place;
+    });
+    let offset = 0;
+    places.forEach((p, i) => {
+      expect(p.offset).toBe(offset);
+      offset += p.length;
+      expect(f.read(p).toString('utf8')).toBe(texts[i]);
+    });
+    // After a flush the file holds exactly the texts, in order.
+    f.flush();
+    expect(readFileSync(f.file ?? '', 'utf8')).toBe(texts.join(''));
+    f.close();
   });
 
   it('removeSpillFiles removes every file not closed yet (the exit hook)', () => {

@@ -30,10 +30,20 @@ export function removeSpillFiles(): void {
   live.clear();
 }
 
+/**
+ * Appends are gathered in a buffer of this size and written in one call: one write per record cost a tenth of
+ * a medium sync's CPU in system calls (profiled: `writeBuffer`/`writev` 160 ms of 3.5 s on the AWS world).
+ */
+const CHUNK = 256 * 1024;
+
 export class SpillFile {
   private fd: number | undefined;
   private path: string | undefined;
+  /** Bytes appended, including those still in `pending`. */
   private size = 0;
+  /** Bytes on disk: `pending` holds the bytes from here to `size`. */
+  private flushed = 0;
+  private pending: Buffer | undefined;
   private closed = false;
   private readonly dir: string;
 
@@ -48,19 +58,44 @@ export class SpillFile {
 
   /** Appends a text; returns where it is. */
   append(text: string): SpillPlace {
-    const bytes = Buffer.from(text, 'utf8');
+    this.open();
+    const offset = this.size;
+    // At most 3 bytes of UTF-8 per UTF-16 unit: a text that may not fit is written as it is.
+    if (text.length * 3 > CHUNK) {
+      this.flush();
+      const bytes = Buffer.from(text, 'utf8');
+      this.writeAt(bytes, this.flushed);
+      this.flushed += bytes.length;
+      this.size = this.flushed;
+      return { offset, length: bytes.length };
+    }
+    const used = this.size - this.flushed;
+    if (this.pending !== undefined && used + text.length * 3 > CHUNK) this.flush();
+    this.pending ??= Buffer.allocUnsafe(CHUNK);
+    const length = this.pending.write(text, this.size - this.flushed, 'utf8');
+    this.size += length;
+    return { offset, length };
+  }
+
+  /** Writes the gathered appends to the file (reads do it first). */
+  flush(): void {
+    const used = this.size - this.flushed;
+    if (used === 0 || this.pending === undefined) return;
+    this.writeAt(this.pending.subarray(0, used), this.flushed);
+    this.flushed = this.size;
+  }
+
+  private writeAt(bytes: Buffer, position: number): void {
     const fd = this.open();
     let done = 0;
     while (done < bytes.length) {
-      done += writeSync(fd, bytes, done, bytes.length - done, this.size + done);
+      done += writeSync(fd, bytes, done, bytes.length - done, position + done);
     }
-    const place = { offset: this.size, length: bytes.length };
-    this.size += bytes.length;
-    return place;
   }
 
   /** The bytes of a place, in `into` when it is large enough (reused across reads) or a new buffer. */
   read(place: SpillPlace, into?: Buffer): Buffer {
+    if (place.offset + place.length > this.flushed) this.flush();
     const buf =
       into !== undefined && into.length >= place.length ? into : Buffer.alloc(place.length);
     let got = 0;
@@ -76,6 +111,7 @@ export class SpillFile {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.pending = undefined;
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     if (this.path !== undefined) {

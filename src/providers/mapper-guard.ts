@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import { DeepflowCloudError, ProviderError } from '../errors/errors.js';
 import type { MapContext } from '../model/index.js';
+import { markValidated } from '../model/index.js';
 
 function contextOf(args: readonly unknown[]): Partial<MapContext> {
   for (const a of args) {
@@ -55,6 +56,7 @@ export function guardMapper<A extends readonly unknown[], R>(
           { provider: ctx.provider, region: ctx.region },
         );
       }
+      markValidated(out, schema);
     }
     return out;
   };

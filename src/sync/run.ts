@@ -11,7 +11,7 @@ import type {
   Region,
   ResourceKind,
 } from '../model/index.js';
-import { KIND_SCHEMAS, RESOURCE_KINDS, nameOrId, resourceId } from '../model/index.js';
+import { KIND_SCHEMAS, RESOURCE_KINDS, nameOrId, resourceId, validatedBy } from '../model/index.js';
 import type { AccountContext, ApiMetrics, FetchContext, RegionInfo } from '../providers/types.js';
 import { filterRegions, formatUnmatched } from '../regions/filter.js';
 import type { Clock } from '../transport/clock.js';
@@ -382,7 +382,10 @@ function schemaProblem(
   actx: AccountContext,
   region: string,
 ): ErrorEntry | undefined {
-  const parsed = KIND_SCHEMAS[kr.kind].safeParse(kr.record);
+  const schema = KIND_SCHEMAS[kr.kind];
+  // Checked against this very schema by its guarded mapper a moment ago (src/model/validated.ts).
+  if (validatedBy(kr.record) === schema) return undefined;
+  const parsed = schema.safeParse(kr.record);
   if (parsed.success) return undefined;
   const { provider, account } = actx;
   const issue = parsed.error.issues[0];

@@ -1,4 +1,4 @@
-import RPCClient from '@alicloud/pop-core';
+import type RPCClient from '@alicloud/pop-core';
 import {
   listByPageNumber as sharedListByPageNumber,
   pagesByToken as sharedPagesByToken,
@@ -7,6 +7,10 @@ import { transport } from '../../transport/agents.js';
 import type { AccountContext, Operation, RegionInfo } from '../types.js';
 import { API_VERSIONS, operationName } from './common.js';
 import type { AliyunService } from './spec.js';
+import { requireSdk } from '../require-sdk.js';
+
+/** pop-core, loaded with require (../require-sdk.ts). */
+const PopCore = requireSdk('@alicloud/pop-core') as typeof RPCClient;
 
 /** The AccessKey pair; held privately by the clients and never logged. */
 export interface AliyunKeys {
@@ -50,7 +54,7 @@ type RoaClientClass = new (config: {
   accessKeyId: string;
   accessKeySecret: string;
 }) => RoaClient;
-const ROAClient = (RPCClient as unknown as { ROAClient: RoaClientClass }).ROAClient;
+const ROAClient = (PopCore as unknown as { ROAClient: RoaClientClass }).ROAClient;
 
 /** Request parameters; arrays go as JSON strings (`InstanceIds=["i-1"]`), as the API expects. */
 export type Params = Readonly<Record<string, string | number | boolean>>;
@@ -72,7 +76,7 @@ export class AliyunClients {
     const key = `${service}|${apiVersion}|${region}`;
     const hit = this.#clients.get(key);
     if (hit !== undefined) return hit;
-    const client = new RPCClient({
+    const client = new PopCore({
       endpoint: endpointFor(this.#ctx.endpoints, service, region),
       apiVersion,
       accessKeyId: this.#keys.accessKeyId,

@@ -1,14 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
-import type { EC2ClientConfig } from '@aws-sdk/client-ec2';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { EKSClient } from '@aws-sdk/client-eks';
-import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { RDSClient } from '@aws-sdk/client-rds';
-import { STSClient } from '@aws-sdk/client-sts';
+import type { EC2Client, EC2ClientConfig } from '@aws-sdk/client-ec2';
+import type { EKSClient } from '@aws-sdk/client-eks';
+import type { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import type { RDSClient } from '@aws-sdk/client-rds';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { TruncatedError } from '../../errors/errors.js';
 import { transport } from '../../transport/agents.js';
 import { backoffDelay } from '../../transport/retry.js';
@@ -16,6 +15,7 @@ import type { AccountContext, Operation } from '../types.js';
 import { operationName } from './common.js';
 import type { AwsService } from './common.js';
 import { classifyError } from './errors.js';
+import { ec2Sdk, eksSdk, elasticacheSdk, elbSdk, elbv2Sdk, rdsSdk, stsSdk } from './sdk.js';
 
 /** Static or temporary keys; held privately by the session and never logged. */
 export interface AwsKeys {
@@ -196,23 +196,23 @@ export class AwsClients {
   }
 
   ec2(region: string): EC2Client {
-    return this.#get(this.#ec2, region, () => new EC2Client(this.#config('ec2', region)));
+    return this.#get(this.#ec2, region, () => new ec2Sdk.EC2Client(this.#config('ec2', region)));
   }
   rds(region: string): RDSClient {
-    return this.#get(this.#rds, region, () => new RDSClient(this.#config('rds', region)));
+    return this.#get(this.#rds, region, () => new rdsSdk.RDSClient(this.#config('rds', region)));
   }
   elasticache(region: string): ElastiCacheClient {
     return this.#get(
       this.#elasticache,
       region,
-      () => new ElastiCacheClient(this.#config('elasticache', region)),
+      () => new elasticacheSdk.ElastiCacheClient(this.#config('elasticache', region)),
     );
   }
   elbv2(region: string): ElasticLoadBalancingV2Client {
     return this.#get(
       this.#elbv2,
       region,
-      () => new ElasticLoadBalancingV2Client(this.#config('elasticloadbalancing', region)),
+      () => new elbv2Sdk.ElasticLoadBalancingV2Client(this.#config('elasticloadbalancing', region)),
     );
   }
   /** Classic ELB (API 2012-06-01), served by the same `elasticloadbalancing` endpoint as v2. */
@@ -220,14 +220,14 @@ export class AwsClients {
     return this.#get(
       this.#elb,
       region,
-      () => new ElasticLoadBalancingClient(this.#config('elasticloadbalancing', region)),
+      () => new elbSdk.ElasticLoadBalancingClient(this.#config('elasticloadbalancing', region)),
     );
   }
   eks(region: string): EKSClient {
-    return this.#get(this.#eks, region, () => new EKSClient(this.#config('eks', region)));
+    return this.#get(this.#eks, region, () => new eksSdk.EKSClient(this.#config('eks', region)));
   }
   sts(region: string): STSClient {
-    return this.#get(this.#sts, region, () => new STSClient(this.#config('sts', region)));
+    return this.#get(this.#sts, region, () => new stsSdk.STSClient(this.#config('sts', region)));
   }
 
   /** Closes every client's sockets. */

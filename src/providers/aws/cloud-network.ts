@@ -1,10 +1,6 @@
 import { guardMapper } from '../mapper-guard.js';
 import { CloudNetworkSchema } from '../../model/index.js';
 import type { TransitGateway, TransitGatewayAttachment } from '@aws-sdk/client-ec2';
-import {
-  DescribeTransitGatewayAttachmentsCommand,
-  DescribeTransitGatewaysCommand,
-} from '@aws-sdk/client-ec2';
 import type {
   Availability,
   CloudNetwork,
@@ -16,6 +12,9 @@ import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
 import { listAll, paginate } from './client.js';
 import { awsOperation, awsTags, baseFields, defined, nameFromTags } from './common.js';
+import { ec2Sdk } from './sdk.js';
+
+const { DescribeTransitGatewayAttachmentsCommand, DescribeTransitGatewaysCommand } = ec2Sdk;
 
 const DESCRIBE_TRANSIT_GATEWAYS = awsOperation('ec2', 'DescribeTransitGateways', false);
 const DESCRIBE_TRANSIT_GATEWAY_ATTACHMENTS = awsOperation(

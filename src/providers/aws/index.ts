@@ -1,5 +1,3 @@
-import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
-import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { ProviderError } from '../../errors/errors.js';
 import { registerSecret } from '../../log/logger.js';
 import type {
@@ -31,6 +29,10 @@ import { subnetFetcher } from './subnet.js';
 import { vmFetcher } from './vm.js';
 import { vpcFetcher } from './vpc.js';
 import { zoneFetcher } from './zone.js';
+import { ec2Sdk, stsSdk } from './sdk.js';
+
+const { DescribeRegionsCommand } = ec2Sdk;
+const { AssumeRoleCommand, GetCallerIdentityCommand } = stsSdk;
 
 export type { AwsSession } from './client.js';
 

@@ -1,7 +1,6 @@
 import { guardMapper } from '../mapper-guard.js';
 import { KubernetesClusterSchema } from '../../model/index.js';
 import type { Cluster } from '@aws-sdk/client-eks';
-import { DescribeClusterCommand, ListClustersCommand } from '@aws-sdk/client-eks';
 import type { Availability, KubernetesCluster, MapContext } from '../../model/index.js';
 import { lookup, refId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
@@ -9,6 +8,9 @@ import type { AwsSession } from './client.js';
 import { awsCall, listAll, paginate } from './client.js';
 import { mapInOrder } from '../../transport/concurrent.js';
 import { awsOperation, baseFields, defined, refIds } from './common.js';
+import { eksSdk } from './sdk.js';
+
+const { DescribeClusterCommand, ListClustersCommand } = eksSdk;
 
 const LIST_CLUSTERS = awsOperation('eks', 'ListClusters', false);
 const DESCRIBE_CLUSTER = awsOperation('eks', 'DescribeCluster', false);

@@ -4,10 +4,6 @@ import type {
   InstanceState,
   LoadBalancerDescription,
 } from '@aws-sdk/client-elastic-load-balancing';
-import {
-  DescribeInstanceHealthCommand,
-  DescribeLoadBalancersCommand,
-} from '@aws-sdk/client-elastic-load-balancing';
 import type { KindRecord, LbTarget, LoadBalancer, MapContext } from '../../model/index.js';
 import { lookup, nameOrId, normalizeProtocol, refId } from '../../model/index.js';
 import type { FetchContext, Operation } from '../types.js';
@@ -15,6 +11,9 @@ import type { AwsSession } from './client.js';
 import { awsCall, listAll, paginate } from './client.js';
 import { collectInOrder } from '../../transport/concurrent.js';
 import { baseFields, defined, refIds } from './common.js';
+import { elbSdk } from './sdk.js';
+
+const { DescribeInstanceHealthCommand, DescribeLoadBalancersCommand } = elbSdk;
 
 /** Classic ELB is API 2012-06-01 on the same `elasticloadbalancing` endpoint and IAM prefix as v2. */
 const CLASSIC = '2012-06-01';

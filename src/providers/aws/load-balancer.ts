@@ -6,12 +6,6 @@ import type {
   TargetGroup,
   TargetHealthDescription,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import {
-  DescribeListenersCommand,
-  DescribeLoadBalancersCommand,
-  DescribeTargetGroupsCommand,
-  DescribeTargetHealthCommand,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
 import type {
   Availability,
   LbListener,
@@ -30,6 +24,14 @@ import {
   DESCRIBE_INSTANCE_HEALTH,
   fetchClassicLoadBalancers,
 } from './load-balancer-classic.js';
+import { elbv2Sdk } from './sdk.js';
+
+const {
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  DescribeTargetGroupsCommand,
+  DescribeTargetHealthCommand,
+} = elbv2Sdk;
 
 const DESCRIBE_LOAD_BALANCERS = awsOperation(
   'elasticloadbalancing',

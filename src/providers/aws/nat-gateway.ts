@@ -1,13 +1,15 @@
 import { guardMapper } from '../mapper-guard.js';
 import { NatGatewaySchema } from '../../model/index.js';
 import type { NatGateway as AwsNatGateway } from '@aws-sdk/client-ec2';
-import { DescribeNatGatewaysCommand } from '@aws-sdk/client-ec2';
 import type { Availability, MapContext, NatGateway } from '../../model/index.js';
 import { compact, lookup, refId, resourceId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
 import { paginate } from './client.js';
 import { awsOperation, awsTags, baseFields, defined, nameFromTags } from './common.js';
+import { ec2Sdk } from './sdk.js';
+
+const { DescribeNatGatewaysCommand } = ec2Sdk;
 
 const DESCRIBE_NAT_GATEWAYS = awsOperation('ec2', 'DescribeNatGateways', false);
 

@@ -4,7 +4,6 @@ import type {
   NetworkInterface as AwsNetworkInterface,
   NetworkInterfacePrivateIpAddress,
 } from '@aws-sdk/client-ec2';
-import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import type {
   DeviceKind,
   MapContext,
@@ -26,6 +25,9 @@ import {
   partitionOf,
   refIds,
 } from './common.js';
+import { ec2Sdk } from './sdk.js';
+
+const { DescribeNetworkInterfacesCommand } = ec2Sdk;
 
 const DESCRIBE_NETWORK_INTERFACES = {
   ...awsOperation('ec2', 'DescribeNetworkInterfaces', true),

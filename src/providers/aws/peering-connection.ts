@@ -1,13 +1,15 @@
 import { guardMapper } from '../mapper-guard.js';
 import { PeeringConnectionSchema } from '../../model/index.js';
 import type { VpcPeeringConnection, VpcPeeringConnectionVpcInfo } from '@aws-sdk/client-ec2';
-import { DescribeVpcPeeringConnectionsCommand } from '@aws-sdk/client-ec2';
 import type { Availability, MapContext, PeeringConnection } from '../../model/index.js';
 import { lookup, resourceIdIn } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
 import { paginate } from './client.js';
 import { awsOperation, awsTags, baseFields, defined, nameFromTags } from './common.js';
+import { ec2Sdk } from './sdk.js';
+
+const { DescribeVpcPeeringConnectionsCommand } = ec2Sdk;
 
 const DESCRIBE_VPC_PEERING_CONNECTIONS = awsOperation(
   'ec2',

@@ -5,7 +5,15 @@
  * proves the permission (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
  * EC2 DryRun is not used: a one-page list proves the same permission without it.
  */
-import {
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import { DeepflowCloudError } from '../../errors/errors.js';
+import type { Operation, OperationProbe, ProbeContext, ProbeResult } from '../types.js';
+import type { AwsSession } from './client.js';
+import { awsCall } from './client.js';
+import { awsOperation } from './common.js';
+import { ec2Sdk, eksSdk, elasticacheSdk, elbSdk, elbv2Sdk, rdsSdk } from './sdk.js';
+
+const {
   DescribeAddressesCommand,
   DescribeAvailabilityZonesCommand,
   DescribeInstancesCommand,
@@ -18,31 +26,25 @@ import {
   DescribeTransitGatewaysCommand,
   DescribeVpcPeeringConnectionsCommand,
   DescribeVpcsCommand,
-} from '@aws-sdk/client-ec2';
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import { DescribeClusterCommand, ListClustersCommand } from '@aws-sdk/client-eks';
-import {
+} = ec2Sdk;
+const { DescribeClusterCommand, ListClustersCommand } = eksSdk;
+const {
   DescribeInstanceHealthCommand,
-  DescribeLoadBalancersCommand as DescribeClassicLoadBalancersCommand,
-} from '@aws-sdk/client-elastic-load-balancing';
-import {
+  DescribeLoadBalancersCommand: DescribeClassicLoadBalancersCommand,
+} = elbSdk;
+const {
   DescribeListenersCommand,
   DescribeLoadBalancersCommand,
   DescribeTargetGroupsCommand,
   DescribeTargetHealthCommand,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
-import {
+} = elbv2Sdk;
+const {
   DescribeCacheClustersCommand,
   DescribeCacheSubnetGroupsCommand,
   DescribeReplicationGroupsCommand,
   DescribeServerlessCachesCommand,
-} from '@aws-sdk/client-elasticache';
-import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
-import { DeepflowCloudError } from '../../errors/errors.js';
-import type { Operation, OperationProbe, ProbeContext, ProbeResult } from '../types.js';
-import type { AwsSession } from './client.js';
-import { awsCall } from './client.js';
-import { awsOperation } from './common.js';
+} = elasticacheSdk;
+const { DescribeDBInstancesCommand } = rdsSdk;
 
 type Ctx = ProbeContext<AwsSession>;
 

@@ -1,13 +1,15 @@
 import { guardMapper } from '../mapper-guard.js';
 import { PublicIpSchema } from '../../model/index.js';
 import type { Address } from '@aws-sdk/client-ec2';
-import { DescribeAddressesCommand } from '@aws-sdk/client-ec2';
 import type { DeviceKind, MapContext, PublicIp } from '../../model/index.js';
 import { lookup, refId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
 import { awsCall } from './client.js';
 import { awsOperation, awsTags, baseFields, defined, nameFromTags } from './common.js';
+import { ec2Sdk } from './sdk.js';
+
+const { DescribeAddressesCommand } = ec2Sdk;
 
 const DESCRIBE_ADDRESSES = awsOperation('ec2', 'DescribeAddresses', false);
 

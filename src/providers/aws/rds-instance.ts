@@ -1,13 +1,15 @@
 import { guardMapper } from '../mapper-guard.js';
 import { RdsInstanceSchema } from '../../model/index.js';
 import type { DBInstance } from '@aws-sdk/client-rds';
-import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import type { MapContext, RdsEngine, RdsInstance, RunState } from '../../model/index.js';
 import { lookup, refId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
 import { paginate } from './client.js';
 import { awsOperation, awsTags, baseFields, defined, refIds, zoneRef } from './common.js';
+import { rdsSdk } from './sdk.js';
+
+const { DescribeDBInstancesCommand } = rdsSdk;
 
 const DESCRIBE_DB_INSTANCES = awsOperation('rds', 'DescribeDBInstances', false);
 

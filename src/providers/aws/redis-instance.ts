@@ -6,18 +6,20 @@ import type {
   ReplicationGroup,
   ServerlessCache,
 } from '@aws-sdk/client-elasticache';
-import {
-  DescribeCacheClustersCommand,
-  DescribeCacheSubnetGroupsCommand,
-  DescribeReplicationGroupsCommand,
-  DescribeServerlessCachesCommand,
-} from '@aws-sdk/client-elasticache';
 import type { MapContext, RedisInstance, RunState } from '../../model/index.js';
 import { lookup, refId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
 import { listAll, paginate } from './client.js';
 import { awsOperation, baseFields, defined, refIds, zoneRef } from './common.js';
+import { elasticacheSdk } from './sdk.js';
+
+const {
+  DescribeCacheClustersCommand,
+  DescribeCacheSubnetGroupsCommand,
+  DescribeReplicationGroupsCommand,
+  DescribeServerlessCachesCommand,
+} = elasticacheSdk;
 
 const DESCRIBE_CACHE_SUBNET_GROUPS = awsOperation(
   'elasticache',

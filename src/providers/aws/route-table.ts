@@ -1,7 +1,6 @@
 import { guardMapper } from '../mapper-guard.js';
 import { RouteSchema, RouteTableSchema } from '../../model/index.js';
 import type { Route as AwsRoute, RouteTable as AwsRouteTable } from '@aws-sdk/client-ec2';
-import { DescribeRouteTablesCommand } from '@aws-sdk/client-ec2';
 import type {
   MapContext,
   NextHopType,
@@ -14,6 +13,9 @@ import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
 import { paginate } from './client.js';
 import { awsOperation, awsTags, baseFields, defined, nameFromTags, refIds } from './common.js';
+import { ec2Sdk } from './sdk.js';
+
+const { DescribeRouteTablesCommand } = ec2Sdk;
 
 const DESCRIBE_ROUTE_TABLES = awsOperation('ec2', 'DescribeRouteTables', false);
 

@@ -1,13 +1,15 @@
 import { guardMapper } from '../mapper-guard.js';
 import { SecurityGroupSchema } from '../../model/index.js';
 import type { IpPermission, SecurityGroup as AwsSecurityGroup } from '@aws-sdk/client-ec2';
-import { DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
 import type { MapContext, SecurityGroup, SecurityGroupRule } from '../../model/index.js';
 import { nameOrId, normalizeProtocol, refId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
 import { paginate } from './client.js';
 import { awsOperation, awsTags, baseFields, defined } from './common.js';
+import { ec2Sdk } from './sdk.js';
+
+const { DescribeSecurityGroupsCommand } = ec2Sdk;
 
 const DESCRIBE_SECURITY_GROUPS = awsOperation('ec2', 'DescribeSecurityGroups', false);
 

@@ -1,13 +1,15 @@
 import { guardMapper } from '../mapper-guard.js';
 import { SubnetSchema } from '../../model/index.js';
 import type { Subnet as AwsSubnet } from '@aws-sdk/client-ec2';
-import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import type { Availability, MapContext, Subnet } from '../../model/index.js';
 import { compact, lookup, resourceId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
 import { paginate } from './client.js';
 import { awsOperation, awsTags, baseFields, defined, nameFromTags, zoneRef } from './common.js';
+import { ec2Sdk } from './sdk.js';
+
+const { DescribeSubnetsCommand } = ec2Sdk;
 
 const DESCRIBE_SUBNETS = awsOperation('ec2', 'DescribeSubnets', true);
 

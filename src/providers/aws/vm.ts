@@ -1,7 +1,6 @@
 import { guardMapper } from '../mapper-guard.js';
 import { VmSchema } from '../../model/index.js';
 import type { Instance } from '@aws-sdk/client-ec2';
-import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import type { MapContext, RunState, Vm } from '../../model/index.js';
 import { lookup, refId } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
@@ -17,6 +16,9 @@ import {
   refIds,
   zoneRef,
 } from './common.js';
+import { ec2Sdk } from './sdk.js';
+
+const { DescribeInstancesCommand } = ec2Sdk;
 
 const DESCRIBE_INSTANCES = {
   ...awsOperation('ec2', 'DescribeInstances', true),

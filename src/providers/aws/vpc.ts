@@ -1,13 +1,15 @@
 import { guardMapper } from '../mapper-guard.js';
 import { VpcSchema } from '../../model/index.js';
 import type { Vpc as AwsVpc } from '@aws-sdk/client-ec2';
-import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import type { Availability, MapContext, Vpc } from '../../model/index.js';
 import { compact, lookup } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
 import { paginate } from './client.js';
 import { awsOperation, awsTags, baseFields, nameFromTags } from './common.js';
+import { ec2Sdk } from './sdk.js';
+
+const { DescribeVpcsCommand } = ec2Sdk;
 
 const DESCRIBE_VPCS = awsOperation('ec2', 'DescribeVpcs', true);
 

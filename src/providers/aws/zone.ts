@@ -1,13 +1,15 @@
 import { guardMapper } from '../mapper-guard.js';
 import { ZoneSchema } from '../../model/index.js';
 import type { AvailabilityZone } from '@aws-sdk/client-ec2';
-import { DescribeAvailabilityZonesCommand } from '@aws-sdk/client-ec2';
 import type { Availability, MapContext, Zone } from '../../model/index.js';
 import { lookup } from '../../model/index.js';
 import type { ResourceFetcher } from '../types.js';
 import type { AwsSession } from './client.js';
 import { awsCall } from './client.js';
 import { awsOperation, baseFields, defined } from './common.js';
+import { ec2Sdk } from './sdk.js';
+
+const { DescribeAvailabilityZonesCommand } = ec2Sdk;
 
 const DESCRIBE_AVAILABILITY_ZONES = awsOperation('ec2', 'DescribeAvailabilityZones', false);
 

@@ -1,12 +1,15 @@
-import { ClientSecretCredential, DefaultAzureCredential } from '@azure/identity';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../errors/errors.js';
-import { createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
 import { asTransientTransportError, hostsOf } from './client.js';
 import { azureOperation } from './common.js';
 import { classifyError } from './errors.js';
 import { checkedBase, credentialFor, isLoopbackHttp } from './credential.js';
+import { identitySdk, pipelineSdk } from './sdk.js';
 import { AzureCredentialsSchema } from './spec.js';
+
+// The same (CommonJS) copies of the dual packages as the adapter loads.
+const { ClientSecretCredential, DefaultAzureCredential } = identitySdk;
+const { createPipelineRequest, RestError } = pipelineSdk;
 
 const now = () => 1_000_000;
 const LIST = azureOperation(

@@ -9,24 +9,14 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient, PipelinePolicy, PipelineRequest } from '@azure/core-rest-pipeline';
-import { createDefaultHttpClient, isRestError, RestError } from '@azure/core-rest-pipeline';
-import { ComputeManagementClient } from '@azure/arm-compute';
-import { ContainerServiceClient } from '@azure/arm-containerservice';
-import {
-  getContinuationToken as mysqlToken,
-  MySQLManagementFlexibleServerClient,
-} from '@azure/arm-mysql-flexible';
-import { getContinuationToken as networkToken, NetworkManagementClient } from '@azure/arm-network';
-import {
-  getContinuationToken as postgresToken,
-  PostgreSQLManagementFlexibleServerClient,
-} from '@azure/arm-postgresql-flexible';
-import { getContinuationToken as redisToken, RedisManagementClient } from '@azure/arm-rediscache';
-import {
-  getContinuationToken as subscriptionsToken,
-  SubscriptionClient,
-} from '@azure/arm-resources-subscriptions';
-import { getContinuationToken as sqlToken, SqlManagementClient } from '@azure/arm-sql';
+import type { ComputeManagementClient } from '@azure/arm-compute';
+import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { MySQLManagementFlexibleServerClient } from '@azure/arm-mysql-flexible';
+import type { NetworkManagementClient } from '@azure/arm-network';
+import type { PostgreSQLManagementFlexibleServerClient } from '@azure/arm-postgresql-flexible';
+import type { RedisManagementClient } from '@azure/arm-rediscache';
+import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { SqlManagementClient } from '@azure/arm-sql';
 import { ThrottledError } from '../../errors/errors.js';
 import { transport } from '../../transport/agents.js';
 import type { AccountContext } from '../types.js';
@@ -34,6 +24,25 @@ import { checkedBase } from './credential.js';
 import { currentOperation, modularToken } from './pages.js';
 import type { AzureCloud } from './spec.js';
 import { CLOUD_HOSTS } from './spec.js';
+import {
+  computeSdk,
+  containerServiceSdk,
+  mysqlSdk,
+  networkSdk,
+  pipelineSdk,
+  postgresSdk,
+  redisSdk,
+  sqlSdk,
+  subscriptionsSdk,
+} from './sdk.js';
+
+const { createDefaultHttpClient, isRestError, RestError } = pipelineSdk;
+const { getContinuationToken: mysqlToken } = mysqlSdk;
+const { getContinuationToken: networkToken } = networkSdk;
+const { getContinuationToken: postgresToken } = postgresSdk;
+const { getContinuationToken: redisToken } = redisSdk;
+const { getContinuationToken: subscriptionsToken } = subscriptionsSdk;
+const { getContinuationToken: sqlToken } = sqlSdk;
 
 /** Where ARM and the login host are, and the https base the SDK sees when the real one is loopback http. */
 export interface AzureHosts {
@@ -217,19 +226,22 @@ export class AzureClients {
   }
 
   subscriptions(): SubscriptionClient {
-    return this.#get('subscriptions', () => new SubscriptionClient(this.#credential, this.#old()));
+    return this.#get(
+      'subscriptions',
+      () => new subscriptionsSdk.SubscriptionClient(this.#credential, this.#old()),
+    );
   }
   network(sub: string): NetworkManagementClient {
     return this.#get(
       `network:${sub}`,
-      () => new NetworkManagementClient(this.#credential, sub, this.#old()),
+      () => new networkSdk.NetworkManagementClient(this.#credential, sub, this.#old()),
     );
   }
   compute(sub: string): ComputeManagementClient {
     return this.#get(
       `compute:${sub}`,
       () =>
-        new ComputeManagementClient(this.#credential, sub, {
+        new computeSdk.ComputeManagementClient(this.#credential, sub, {
           ...pipelineOptions(this.#ctx, this.#hosts),
           credentials: { scopes: [this.#hosts.scope] },
         }),
@@ -239,7 +251,7 @@ export class AzureClients {
     return this.#get(
       `containerService:${sub}`,
       () =>
-        new ContainerServiceClient(this.#credential, sub, {
+        new containerServiceSdk.ContainerServiceClient(this.#credential, sub, {
           ...pipelineOptions(this.#ctx, this.#hosts),
           credentials: { scopes: [this.#hosts.scope] },
         }),
@@ -248,25 +260,30 @@ export class AzureClients {
   redis(sub: string): RedisManagementClient {
     return this.#get(
       `redis:${sub}`,
-      () => new RedisManagementClient(this.#credential, sub, this.#old()),
+      () => new redisSdk.RedisManagementClient(this.#credential, sub, this.#old()),
     );
   }
   sql(sub: string): SqlManagementClient {
     return this.#get(
       `sql:${sub}`,
-      () => new SqlManagementClient(this.#credential, sub, this.#old()),
+      () => new sqlSdk.SqlManagementClient(this.#credential, sub, this.#old()),
     );
   }
   mysql(sub: string): MySQLManagementFlexibleServerClient {
     return this.#get(
       `mysql:${sub}`,
-      () => new MySQLManagementFlexibleServerClient(this.#credential, sub, this.#old()),
+      () => new mysqlSdk.MySQLManagementFlexibleServerClient(this.#credential, sub, this.#old()),
     );
   }
   postgres(sub: string): PostgreSQLManagementFlexibleServerClient {
     return this.#get(
       `postgres:${sub}`,
-      () => new PostgreSQLManagementFlexibleServerClient(this.#credential, sub, this.#old()),
+      () =>
+        new postgresSdk.PostgreSQLManagementFlexibleServerClient(
+          this.#credential,
+          sub,
+          this.#old(),
+        ),
     );
   }
 }

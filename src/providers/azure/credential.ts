@@ -6,12 +6,14 @@
  */
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { ClientSecretCredential, DefaultAzureCredential } from '@azure/identity';
 import { ConfigError } from '../../errors/errors.js';
 import { registerSecret } from '../../log/logger.js';
 import { transport } from '../../transport/agents.js';
 import type { AzureCredentials } from './spec.js';
 import { CLOUD_HOSTS } from './spec.js';
+import { identitySdk } from './sdk.js';
+
+const { ClientSecretCredential, DefaultAzureCredential } = identitySdk;
 
 const KNOWN_AUTHORITIES: ReadonlySet<string> = new Set(
   Object.values(CLOUD_HOSTS).map((h) => h.login),

@@ -5,15 +5,31 @@
  * The SDK neither retries throttling nor times out (axios timeout 0); our call wrapper does both.
  */
 import { createRequire } from 'node:module';
-import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core';
-import { ClientBuilder } from '@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js';
+import type * as HuaweiCore from '@huaweicloud/huaweicloud-sdk-core';
+import type * as HuaweiBuilder from '@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js';
 import type { HcClient, HttpRequestOptions } from '@huaweicloud/huaweicloud-sdk-core/HcClient.js';
-import { UserOptions } from '@huaweicloud/huaweicloud-sdk-core/UserOptions.js';
-import { EcsClient } from '@huaweicloud/huaweicloud-sdk-ecs/v2/EcsClient.js';
-import { VpcClient } from '@huaweicloud/huaweicloud-sdk-vpc/v2/VpcClient.js';
+import type * as HuaweiUserOptions from '@huaweicloud/huaweicloud-sdk-core/UserOptions.js';
+import type * as HuaweiEcs from '@huaweicloud/huaweicloud-sdk-ecs/v2/EcsClient.js';
+import type * as HuaweiVpc from '@huaweicloud/huaweicloud-sdk-vpc/v2/VpcClient.js';
 import { transport } from '../../transport/agents.js';
+import { requireSdk } from '../require-sdk.js';
 import type { AccountContext, Operation, RegionInfo } from '../types.js';
 import type { HuaweiService } from './spec.js';
+
+// Loaded with require (../require-sdk.ts), before the logging below is silenced.
+const { BasicCredentials } = requireSdk('@huaweicloud/huaweicloud-sdk-core') as typeof HuaweiCore;
+const { ClientBuilder } = requireSdk(
+  '@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js',
+) as typeof HuaweiBuilder;
+const { UserOptions } = requireSdk(
+  '@huaweicloud/huaweicloud-sdk-core/UserOptions.js',
+) as typeof HuaweiUserOptions;
+const { EcsClient } = requireSdk(
+  '@huaweicloud/huaweicloud-sdk-ecs/v2/EcsClient.js',
+) as typeof HuaweiEcs;
+const { VpcClient } = requireSdk(
+  '@huaweicloud/huaweicloud-sdk-vpc/v2/VpcClient.js',
+) as typeof HuaweiVpc;
 
 /**
  * At import the SDK core configures log4js with a stdout appender at debug level, and every failed request is

@@ -4,6 +4,7 @@ import type { AccountContext, Operation, RegionInfo } from '../types.js';
 import { API_VERSIONS, operationName } from './common.js';
 import { sdkAgent, targetFor } from './endpoint.js';
 import type { TencentService } from './spec.js';
+import { requireSdk } from '../require-sdk.js';
 
 /** The API key pair; held privately by the clients and never logged. */
 export interface TencentKeys {
@@ -33,8 +34,13 @@ let sdk: Promise<SdkClientClass> | undefined;
 
 /** The SDK's generic client, loaded on first use only (the full package takes ~400 ms to load). */
 function loadSdk(): Promise<SdkClientClass> {
-  sdk ??= import('tencentcloud-sdk-nodejs/tencentcloud/common/common_client.js').then(
-    (m) => m.CommonClient as unknown as SdkClientClass,
+  sdk ??= Promise.resolve().then(
+    () =>
+      (
+        requireSdk('tencentcloud-sdk-nodejs/tencentcloud/common/common_client.js') as {
+          CommonClient: unknown;
+        }
+      ).CommonClient as SdkClientClass,
   );
   return sdk;
 }
