@@ -15,7 +15,7 @@ describe('emulator --stats-file', () => {
     started.push(em);
     const out = await syncAgainst([emulatedAccount(em)]);
     expect(out.exitCode).toBe(0);
-    const stats = JSON.parse(emulatorStats(em)) as {
+    const stats = JSON.parse(emulatorStats(em, 0.01)) as {
       provider: string;
       requests: number;
       throttled: number;
@@ -23,6 +23,7 @@ describe('emulator --stats-file', () => {
       first_at: number | null;
       last_at: number | null;
       cpu_s: number;
+      serving_cpu_s: number;
     };
     expect(stats.provider).toBe('aliyun');
     expect(stats.requests).toBe(em.requests.length);
@@ -33,5 +34,7 @@ describe('emulator --stats-file', () => {
     expect(stats.first_at).not.toBeNull();
     expect(stats.last_at ?? 0).toBeGreaterThanOrEqual(stats.first_at ?? Infinity);
     expect(stats.cpu_s).toBeGreaterThan(0);
+    // The CPU since the emulator listened (here: since the 0.01 s given) is part of the whole.
+    expect(stats.serving_cpu_s).toBeCloseTo(stats.cpu_s - 0.01, 1);
   });
 });

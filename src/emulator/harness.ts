@@ -72,6 +72,12 @@ export interface EmulatorOptions {
   scale?: Scale;
   /** Serve this world instead of generating one from `seed` and `scale`. */
   world?: World;
+  /**
+   * Generate the whole world before listening and keep it (`deepflow-cloud emulator --warm`): answers then
+   * cost their rendering only, as a cloud's do, and the benchmark's API phase measures the sync, not the
+   * world generator. Costs the world's memory in the emulator (about 1 GB for the large world).
+   */
+  warm?: boolean;
   /** Added before every response. */
   latencyMs?: number;
   /** Token bucket per (region, operation); over it the provider's throttling error is returned. */

@@ -42,7 +42,9 @@ export async function startEmulator(
       provider,
       ...(opts.seed === undefined ? {} : { seed: opts.seed }),
       ...(opts.scale === undefined ? {} : { scale: opts.scale }),
+      ...(opts.warm === true ? { keep: true } : {}),
     });
+  if (opts.warm === true) world.warm();
   const credentials = opts.credentials ?? { ...EMULATOR_CREDENTIALS[provider] };
   const backend = emulator.createBackend({
     world,

@@ -151,9 +151,18 @@ export interface VmSeqs {
   readonly ephemeralIps: Seq<PublicIp>;
 }
 
-export function vmSeqs(ctx: RegionContext): VmSeqs {
+/**
+ * The region's VMs, their interfaces and ephemeral public IPs, built on access. `keep`: each VM is built once
+ * and kept (a warm world: answers then cost their rendering only); otherwise rebuilt on every access, so a
+ * large world costs no memory for them.
+ */
+export function vmSeqs(ctx: RegionContext, keep = false): VmSeqs {
   const count = ctx.plan.vms;
-  const vm = (i: number): Vm => buildVm(ctx, i);
+  const built: (Vm | undefined)[] = keep ? new Array<Vm | undefined>(count) : [];
+  const vm = (i: number): Vm => {
+    if (!keep || i < 0 || i >= count) return buildVm(ctx, i);
+    return (built[i] ??= buildVm(ctx, i));
+  };
   const primaries = lazySeq(count, (i) => interfaceOf(vm(i), 0));
   const seconds = lazySeq(secondInterfaceCount(count), (j) => interfaceOf(vm(7 * j + 5), 1));
   const { ephemeralVms } = ctx.layout;

@@ -262,4 +262,6 @@ export interface World {
   resources(region: string): RegionResources;
   /** Number of VMs per region without generating them. */
   vmCount(region: string): number;
+  /** Generates every enabled region now (and keeps every VM, when the world keeps them); returns the VMs, interfaces and public IPs walked. */
+  warm(): number;
 }

@@ -281,6 +281,26 @@ describe('emulator/world', () => {
     expect(performance.now() - t0).toBeLessThan(2_000);
   });
 
+  it('a kept (warm) world serves the same resources, each VM built once', () => {
+    const cold = generateWorld({ provider: 'aws', scale: 'small', seed: 9 });
+    const warm = generateWorld({ provider: 'aws', scale: 'small', seed: 9, keep: true });
+    const walked = warm.warm();
+    let expected = 0;
+    for (const r of warm.regions.filter((x) => x.enabled)) {
+      const w = warm.resources(r.id);
+      const c = cold.resources(r.id);
+      expected += w.vms.length + w.networkInterfaces.length + w.publicIps.length;
+      expect([...w.vms]).toEqual([...c.vms]);
+      expect([...w.networkInterfaces]).toEqual([...c.networkInterfaces]);
+      expect([...w.publicIps]).toEqual([...c.publicIps]);
+      // Kept: the same object on every access; the cold world builds a new one each time.
+      expect(w.vms.at(0)).toBe(w.vms.at(0));
+      expect(c.vms.at(0)).not.toBe(c.vms.at(0));
+    }
+    expect(walked).toBe(expected);
+    expect(walked).toBeGreaterThan(0);
+  });
+
   it('takes explicit regions and native ids for other providers', () => {
     const world = generateWorld({
       provider: 'aliyun',

@@ -40,6 +40,11 @@ export interface WorldOptions {
   /** Native id format; default: the provider's shape (`shapes.ts`). */
   readonly nativeId?: NativeIdFn;
   readonly accountId?: string;
+  /**
+   * Keep every VM once built (`World.warm()` builds them all up front): an emulator for a benchmark, whose
+   * answers should cost their rendering only, as a cloud's do. Default: VMs are rebuilt on each access.
+   */
+  readonly keep?: boolean;
 }
 
 export function generateWorld(opts: WorldOptions): World {
@@ -68,7 +73,7 @@ export function generateWorld(opts: WorldOptions): World {
   const byRegion = new Map(layouts.map((l) => [l.region.id, l]));
   const peerings = buildPeerings(layouts, nativeId, accountId, seed);
   const cache = new Map<string, RegionResources>();
-  return {
+  const world: World = {
     provider: opts.provider,
     seed,
     scale,
@@ -82,13 +87,29 @@ export function generateWorld(opts: WorldOptions): World {
         res =
           layout === undefined
             ? emptyRegion(region)
-            : buildRegion(new RegionContext(layout, seed, accountId, nativeId), peerings);
+            : buildRegion(
+                new RegionContext(layout, seed, accountId, nativeId),
+                peerings,
+                opts.keep === true,
+              );
         cache.set(region, res);
       }
       return res;
     },
     vmCount: (region) => byRegion.get(region)?.plan.vms ?? 0,
+    warm() {
+      let items = 0;
+      for (const r of regions) {
+        if (!r.enabled) continue;
+        const res = world.resources(r.id);
+        // Walking the sequences builds (and, with `keep`, keeps) every VM, interface and address.
+        const seqs: readonly Iterable<unknown>[] = [res.vms, res.networkInterfaces, res.publicIps];
+        for (const seq of seqs) for (const item of seq) if (item !== undefined) items += 1;
+      }
+      return items;
+    },
   };
+  return world;
 }
 
 function emptyRegion(region: string): RegionResources {
@@ -116,7 +137,11 @@ function emptyRegion(region: string): RegionResources {
   };
 }
 
-function buildRegion(ctx: RegionContext, allPeerings: World['peerings']): RegionResources {
+function buildRegion(
+  ctx: RegionContext,
+  allPeerings: World['peerings'],
+  keep: boolean,
+): RegionResources {
   const region = ctx.region;
   const peerings = allPeerings.filter(
     (p) => p.requester.region === region || p.accepter.region === region,
@@ -127,7 +152,7 @@ function buildRegion(ctx: RegionContext, allPeerings: World['peerings']): Region
   const cloudNetworks = buildCloudNetworks(ctx);
   const { loadBalancers, targetGroups } = buildLoadBalancers(ctx);
   const data = buildDataServices(ctx);
-  const seqs = vmSeqs(ctx);
+  const seqs = vmSeqs(ctx, keep);
   const lbIps = ctx.serviceInterfaces.flatMap((eni): PublicIp[] => {
     const ip = pickAt(eni.privateIps, 0);
     if (eni.deviceKind !== 'load_balancer' || ip.publicIp === undefined) return [];
