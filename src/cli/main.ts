@@ -1,11 +1,16 @@
 import { setMaxListeners } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { EXIT } from '../errors/exit-codes.js';
 import { removeSpillFiles } from '../output/spill-file.js';
+import { heapGrowthFlag } from './heap.js';
 import { run } from './program.js';
 
 /** The process entry point: the only place that touches process.*. */
 async function main(): Promise<void> {
+  // Garbage is collected before the heap doubles what is live (src/cli/heap.ts), unless the user chose.
+  const heapFlag = heapGrowthFlag(process.execArgv, process.env['NODE_OPTIONS']);
+  if (heapFlag !== undefined) setFlagsFromString(heapFlag);
   // The AWS SDK warns on every run that its future releases will need Node 22; we pin versions that support
   // Node 20 (package-lock), so that warning is noise on stderr. Every other warning is still printed.
   // A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do, not with a stack trace.
