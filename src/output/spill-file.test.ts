@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeSpillFiles, SpillFile } from './spill-file.js';
+import { Places, removeSpillFiles, SpillFile } from './spill-file.js';
 
 const dir = (): string => mkdtempSync(join(tmpdir(), 'dfc-spillfile-'));
 
@@ -63,5 +63,31 @@ describe('spill file', () => {
     removeSpillFiles();
     expect(existsSync(path)).toBe(false);
     f.close();
+  });
+
+  it('Places keep (id, place) in columns; order is by id, stable, and firstOnly keeps the first of an id', () => {
+    const p = new Places();
+    const ids = ['b', 'a', 'c', 'a', 'b', 'a'];
+    ids.forEach((id, i) => {
+      p.push(id, { offset: i * 10, length: i + 1 });
+    });
+    expect(p.size).toBe(6);
+    expect(p.id(2)).toBe('c');
+    expect(p.place(3)).toEqual({ offset: 30, length: 4 });
+    expect(p.order(false)).toEqual([1, 3, 5, 0, 4, 2]);
+    expect(p.order(true)).toEqual([1, 0, 2]);
+    const sorted = p.reordered(p.order(true));
+    expect([0, 1, 2].map((i) => [sorted.id(i), sorted.place(i).offset])).toEqual([
+      ['a', 10],
+      ['b', 0],
+      ['c', 20],
+    ]);
+    const copy = new Places();
+    copy.pushFrom(p, 4);
+    expect([copy.id(0), copy.place(0)]).toEqual(['b', { offset: 40, length: 5 }]);
+    expect(() => copy.id(1)).toThrow(RangeError);
+    p.clear();
+    expect(p.size).toBe(0);
+    expect(p.order(true)).toEqual([]);
   });
 });

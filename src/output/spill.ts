@@ -8,20 +8,18 @@
 import type { AnyRecord, Inventory, KindRecord, ResourceKind } from '../model/index.js';
 import { KIND_KEYS, RESOURCE_KINDS } from '../model/index.js';
 import type { SpillPlace } from './spill-file.js';
-import { SpillFile } from './spill-file.js';
+import { Places, SpillFile } from './spill-file.js';
 import type { RecordStream } from './record-stream.js';
 import { createTally } from './record-stream.js';
 import type { Sink } from './write.js';
 import { jsonItem, writeJsonParts } from './write.js';
 
-export interface Entry extends SpillPlace {
-  readonly id: string;
-}
-
 /** Records' texts in a temp file, read back per kind in id order (the first text of an id wins). */
 export class SpillStore {
   private readonly spill: SpillFile;
-  private readonly entries = new Map<ResourceKind, Entry[]>();
+  private readonly listed = new Map<ResourceKind, Places>();
+  /** Kinds whose list is already sorted and without repeated ids. */
+  private readonly sortedKinds = new Set<ResourceKind>();
 
   constructor(dir?: string) {
     this.spill = new SpillFile(dir);
@@ -33,37 +31,43 @@ export class SpillStore {
   }
 
   add(kind: ResourceKind, id: string, text: string): void {
-    this.commit(kind, [this.stage(id, text)]);
+    this.list(kind, id, this.append(text));
   }
 
   /** Writes a text without listing it yet (a task's records are listed only if the task succeeds). */
-  stage(id: string, text: string): Entry {
-    return { id, ...this.spill.append(text) };
+  append(text: string): SpillPlace {
+    return this.spill.append(text);
   }
 
-  /** Lists staged texts under their kind. */
-  commit(kind: ResourceKind, staged: readonly Entry[]): void {
-    const list = this.entries.get(kind) ?? [];
-    for (const e of staged) list.push(e);
-    this.entries.set(kind, list);
+  /** Lists an appended text under its kind. */
+  list(kind: ResourceKind, id: string, place: SpillPlace): void {
+    let places = this.listed.get(kind);
+    if (places === undefined) {
+      places = new Places();
+      this.listed.set(kind, places);
+    }
+    places.push(id, place);
+    this.sortedKinds.delete(kind);
   }
 
   /** How many distinct ids a kind holds. */
   count(kind: ResourceKind): number {
-    return this.sorted(kind).length;
+    return this.sorted(kind).size;
   }
 
-  /** One staged or listed text, read back from the file. */
-  read(e: Entry): string {
-    return this.spill.read(e).toString('utf8');
+  /** One appended text, read back from the file. */
+  read(place: SpillPlace): string {
+    return this.spill.read(place).toString('utf8');
   }
 
   /** The texts of a kind in id order, read back from the file. */
   *texts(kind: ResourceKind): Generator<string> {
+    const places = this.sorted(kind);
     let buf = Buffer.alloc(64 * 1024);
-    for (const e of this.sorted(kind)) {
-      if (buf.length < e.length) buf = Buffer.alloc(e.length);
-      yield this.spill.read(e, buf).toString('utf8');
+    for (let i = 0; i < places.size; i++) {
+      const place = places.place(i);
+      if (buf.length < place.length) buf = Buffer.alloc(place.length);
+      yield this.spill.read(place, buf).toString('utf8');
     }
   }
 
@@ -72,12 +76,13 @@ export class SpillStore {
     this.spill.close();
   }
 
-  private sorted(kind: ResourceKind): Entry[] {
-    const list = this.entries.get(kind) ?? [];
+  private sorted(kind: ResourceKind): Places {
+    const places = this.listed.get(kind) ?? new Places();
+    if (this.sortedKinds.has(kind)) return places;
     // Stable sort, then the first entry of an id wins (as `buildInventory` de-duplicates).
-    const out = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const unique = out.filter((e, i) => i === 0 || out[i - 1]?.id !== e.id);
-    this.entries.set(kind, unique);
+    const unique = places.reordered(places.order(true));
+    this.listed.set(kind, unique);
+    this.sortedKinds.add(kind);
     return unique;
   }
 }
@@ -104,25 +109,35 @@ export function openJsonSpill(sink: Sink, dir?: string): RecordStream {
       }
     },
     stage() {
-      // Each record goes to the file as it arrives; only its place is kept until the task ends.
-      const staged: { kind: KindRecord['kind']; entry: Entry; record: AnyRecord }[] = [];
+      // Each record goes to the file as it arrives; only its place is kept until the task ends (in columns:
+      // place, kind and the tally's shared stand-in).
+      const staged = new Places();
+      let kinds: ResourceKind[] = [];
+      let standIns: AnyRecord[] = [];
+      const clear = (): void => {
+        staged.clear();
+        kinds = [];
+        standIns = [];
+      };
       return {
         add(kr: KindRecord) {
           if (done) return;
-          const entry = store.stage(kr.record.id, jsonItem(kr.record));
-          staged.push({ kind: kr.kind, entry, record: tally.standIn(kr.record) });
+          staged.push(kr.record.id, store.append(jsonItem(kr.record)));
+          kinds.push(kr.kind);
+          standIns.push(tally.standIn(kr.record));
         },
         commit() {
           if (done) return;
-          for (const s of staged) {
-            store.commit(s.kind, [s.entry]);
-            tally.addStandIn(s.kind, s.record);
+          for (let i = 0; i < staged.size; i++) {
+            const kind = kinds[i];
+            const standIn = standIns[i];
+            if (kind === undefined) continue;
+            store.list(kind, staged.id(i), staged.place(i));
+            if (standIn !== undefined) tally.addStandIn(kind, standIn);
           }
-          staged.length = 0;
+          clear();
         },
-        discard() {
-          staged.length = 0;
-        },
+        discard: clear,
       };
     },
     tally: () => tally.lists(),

@@ -9,7 +9,8 @@
 import type { AnyRecord, Inventory, KindRecord, ResourceKind } from '../model/index.js';
 import type { RecordStream } from './record-stream.js';
 import { createTally } from './record-stream.js';
-import type { Entry } from './spill.js';
+import type { SpillPlace } from './spill-file.js';
+import { Places } from './spill-file.js';
 import { SpillStore } from './spill.js';
 import type { Sink } from './write.js';
 import { ndjsonHeader, ndjsonRecordLine, ndjsonTrailer } from './write.js';
@@ -22,7 +23,19 @@ export async function openNdjsonStream(
   header: Pick<Inventory, 'schema_version' | 'tool' | 'generated_at'>,
   chunkChars: number = CHUNK_CHARS,
 ): Promise<RecordStream> {
-  const seen = new Set<string>();
+  // Ids written, per kind (no key string built per record).
+  const seenByKind = new Map<ResourceKind, Set<string>>();
+  /** True the first time an id of a kind is seen (as the document de-duplicates, the first wins). */
+  const firstOf = (kind: ResourceKind, id: string): boolean => {
+    let seen = seenByKind.get(kind);
+    if (seen === undefined) {
+      seen = new Set();
+      seenByKind.set(kind, seen);
+    }
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  };
   const tally = createTally();
   let spill: SpillStore | undefined;
   let buffer: string[] = [];
@@ -51,10 +64,8 @@ export async function openNdjsonStream(
   return {
     records(krs: readonly KindRecord[]) {
       for (const kr of krs) {
-        // Each id once per kind, the first to arrive (as the document de-duplicates).
-        const key = `${kr.kind}\u0000${kr.record.id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        // Each id once per kind, the first to arrive.
+        if (!firstOf(kr.kind, kr.record.id)) continue;
         const line = ndjsonRecordLine(kr);
         buffer.push(line);
         size += line.length;
@@ -64,31 +75,41 @@ export async function openNdjsonStream(
     },
     stage() {
       // A task's lines wait in a private spill file (not in memory) until the task ends, then are copied out.
-      let lines: { kind: ResourceKind; id: string; standIn: AnyRecord; entry: Entry }[] = [];
+      // Per line, in columns: kind, id, the tally's shared stand-in and the place in the spill.
+      const staged = new Places();
+      let kinds: ResourceKind[] = [];
+      let standIns: AnyRecord[] = [];
+      const clear = (): void => {
+        staged.clear();
+        kinds = [];
+        standIns = [];
+      };
       return {
         add(kr: KindRecord) {
           spill ??= new SpillStore();
-          const entry = spill.stage(kr.record.id, ndjsonRecordLine(kr));
-          lines.push({ kind: kr.kind, id: kr.record.id, standIn: tally.standIn(kr.record), entry });
+          staged.push(kr.record.id, spill.append(ndjsonRecordLine(kr)));
+          kinds.push(kr.kind);
+          standIns.push(tally.standIn(kr.record));
         },
         async commit() {
-          const mine = lines.filter((l) => {
-            // Each id once per kind, the first to arrive (as the document de-duplicates).
-            const key = `${l.kind}\u0000${l.id}`;
-            if (seen.has(key)) return false;
-            seen.add(key);
-            tally.addStandIn(l.kind, l.standIn);
-            return true;
-          });
-          lines = [];
+          const mine: SpillPlace[] = [];
+          for (let i = 0; i < staged.size; i++) {
+            const kind = kinds[i];
+            const standIn = standIns[i];
+            // Each id once per kind, the first to arrive.
+            if (kind === undefined || !firstOf(kind, staged.id(i))) continue;
+            if (standIn !== undefined) tally.addStandIn(kind, standIn);
+            mine.push(staged.place(i));
+          }
+          clear();
           flush();
           const store = spill;
           if (store === undefined || mine.length === 0) return;
           queue = queue.then(async () => {
             let chunk: string[] = [];
             let n = 0;
-            for (const l of mine) {
-              const text = store.read(l.entry);
+            for (const place of mine) {
+              const text = store.read(place);
               chunk.push(text);
               n += text.length;
               if (n >= chunkChars) {
@@ -104,9 +125,7 @@ export async function openNdjsonStream(
           });
           await queue.catch(() => undefined);
         },
-        discard() {
-          lines = [];
-        },
+        discard: clear,
       };
     },
     tally: () => tally.lists(),

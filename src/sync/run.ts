@@ -26,8 +26,8 @@ import { errorEntry, statusOf } from './outcome.js';
 import type { Task } from './plan.js';
 import { planTasks } from './plan.js';
 import { contentVersion } from './version.js';
-import type { VersionStaged } from './version-spill.js';
 import { VersionSpill } from './version-spill.js';
+import { Places } from '../output/spill-file.js';
 import type { RecordStage } from '../output/stream.js';
 
 export type { SyncAccount } from './account.js';
@@ -220,7 +220,7 @@ async function runTask(
     kept.versions === undefined
       ? undefined
       : (opts.observer?.stage?.() ?? collectingStage(opts.observer));
-  const staged: VersionStaged[] = [];
+  const staged = new Places();
   const invalid: ErrorEntry[] = [];
   let count = 0;
   try {
@@ -239,7 +239,7 @@ async function runTask(
       // A flat copy of the id: the stores keep it, and a sliced or concatenated id would keep its
       // response body or parts alive.
       (kr.record as { id: string }).id = flatCopy(kr.record.id);
-      staged.push(kept.versions.stage(kr.record));
+      kept.versions.stage(kr.record, staged);
       staging?.add(kr);
       count += 1;
     }

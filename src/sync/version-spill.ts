@@ -6,18 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { AnyRecord } from '../model/index.js';
-import type { SpillPlace } from '../output/spill-file.js';
-import { SpillFile } from '../output/spill-file.js';
+import { Places, SpillFile } from '../output/spill-file.js';
 import { canonicalJson } from './version.js';
-
-/** A staged record's place in the spill file. */
-export interface VersionStaged extends SpillPlace {
-  readonly id: string;
-}
 
 export class VersionSpill {
   private readonly spill: SpillFile;
-  private readonly entries: VersionStaged[] = [];
+  private readonly entries = new Places();
 
   constructor(dir?: string) {
     this.spill = new SpillFile(dir);
@@ -29,29 +23,32 @@ export class VersionSpill {
   }
 
   add(record: AnyRecord): void {
-    this.commit([this.stage(record)]);
+    this.entries.push(record.id, this.spill.append(canonicalJson(record)));
   }
 
-  /** Writes a record's text without counting it yet (a task's records count only if the task succeeds). */
-  stage(record: AnyRecord): VersionStaged {
-    return { id: record.id, ...this.spill.append(canonicalJson(record)) };
+  /**
+   * Writes a record's text to `staged` without counting it yet (a task's records count only if the task
+   * succeeds).
+   */
+  stage(record: AnyRecord, staged: Places): void {
+    staged.push(record.id, this.spill.append(canonicalJson(record)));
   }
 
   /** Counts staged records in the version. */
-  commit(staged: readonly VersionStaged[]): void {
-    for (const e of staged) this.entries.push(e);
+  commit(staged: Places): void {
+    for (let i = 0; i < staged.size; i++) this.entries.pushFrom(staged, i);
   }
 
   /** The version (`sha256:` + 32 hex), then the temp file is removed. */
   finish(): string {
     try {
-      // Array sort is stable: equal ids keep their arrival order, as in `contentVersion`.
-      const sorted = [...this.entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      // Equal ids keep their arrival order (a stable order), as in `contentVersion`.
       const hash = createHash('sha256');
       let buf = Buffer.alloc(64 * 1024);
-      for (const e of sorted) {
-        if (buf.length < e.length) buf = Buffer.alloc(e.length);
-        hash.update(this.spill.read(e, buf)).update('\n');
+      for (const i of this.entries.order(false)) {
+        const place = this.entries.place(i);
+        if (buf.length < place.length) buf = Buffer.alloc(place.length);
+        hash.update(this.spill.read(place, buf)).update('\n');
       }
       return `sha256:${hash.digest('hex').slice(0, 32)}`;
     } finally {
