@@ -1,11 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnyRecord, Inventory, KindRecord } from '../model/index.js';
 import { SCHEMA_VERSION, emptyKindLists } from '../model/index.js';
-import { contentVersion } from '../sync/version.js';
-import { VersionSpill } from '../sync/version-spill.js';
 import { SpillStore, openJsonSpill } from './spill.js';
 import type { Sink } from './write.js';
 import { jsonItem, writeJson } from './write.js';
@@ -125,25 +123,5 @@ describe('spill store', () => {
   it('spilled text is what the document holds for the record', () => {
     const r = rec('x', { list: [{ a: 1 }] });
     expect(jsonItem(r)).toBe(JSON.stringify(r, null, 2).replaceAll('\n', '\n    '));
-  });
-});
-
-describe('version spill', () => {
-  it('gives the same version as contentVersion over the records, whatever the arrival order', () => {
-    const records = [
-      rec('b'),
-      rec('a', { tags: { y: '2', x: '1' } }),
-      rec('c', { name: 'ünïcode ✓' }),
-      rec('a', { name: 'dup' }),
-    ];
-    const dir = privateDir();
-    const v = new VersionSpill(dir);
-    for (const r of records) v.add(r);
-    const file = v.file ?? '';
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(v.finish()).toBe(contentVersion(records));
-    expect(existsSync(file)).toBe(false);
-    expect(new VersionSpill(dir).finish()).toBe(contentVersion([]));
-    expect(readdirSync(dir)).toEqual([]);
   });
 });

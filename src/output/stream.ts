@@ -10,7 +10,7 @@ import type { AnyRecord, Inventory, KindRecord, ResourceKind } from '../model/in
 import type { RecordStream } from './record-stream.js';
 import { createTally } from './record-stream.js';
 import type { SpillPlace } from './spill-file.js';
-import { Places } from './spill-file.js';
+import { IdSet } from './id-set.js';
 import { SpillStore } from './spill.js';
 import type { Sink } from './write.js';
 import { ndjsonHeader, ndjsonRecordLine, ndjsonTrailer } from './write.js';
@@ -23,19 +23,9 @@ export async function openNdjsonStream(
   header: Pick<Inventory, 'schema_version' | 'tool' | 'generated_at'>,
   chunkChars: number = CHUNK_CHARS,
 ): Promise<RecordStream> {
-  // Ids written, per kind (no key string built per record).
-  const seenByKind = new Map<ResourceKind, Set<string>>();
-  /** True the first time an id of a kind is seen (as the document de-duplicates, the first wins). */
-  const firstOf = (kind: ResourceKind, id: string): boolean => {
-    let seen = seenByKind.get(kind);
-    if (seen === undefined) {
-      seen = new Set();
-      seenByKind.set(kind, seen);
-    }
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  };
+  // (kind, id) pairs written, as fingerprints: the ids themselves are not kept (src/output/id-set.ts).
+  const written = new IdSet();
+
   const tally = createTally();
   let spill: SpillStore | undefined;
   let buffer: string[] = [];
@@ -65,7 +55,7 @@ export async function openNdjsonStream(
     records(krs: readonly KindRecord[]) {
       for (const kr of krs) {
         // Each id once per kind, the first to arrive.
-        if (!firstOf(kr.kind, kr.record.id)) continue;
+        if (!written.add(kr.kind, kr.record.id)) continue;
         const line = ndjsonRecordLine(kr);
         buffer.push(line);
         size += line.length;
@@ -75,31 +65,40 @@ export async function openNdjsonStream(
     },
     stage() {
       // A task's lines wait in a private spill file (not in memory) until the task ends, then are copied out.
-      // Per line, in columns: kind, id, the tally's shared stand-in and the place in the spill.
-      const staged = new Places();
+      // Per line, in columns: the (kind, id) fingerprint (not the id), the tally's shared stand-in and the
+      // place in the spill.
+      let fingerprints: number[] = [];
       let kinds: ResourceKind[] = [];
       let standIns: AnyRecord[] = [];
+      let offsets: number[] = [];
+      let lengths: number[] = [];
       const clear = (): void => {
-        staged.clear();
+        fingerprints = [];
         kinds = [];
         standIns = [];
+        offsets = [];
+        lengths = [];
       };
       return {
         add(kr: KindRecord) {
           spill ??= new SpillStore();
-          staged.push(kr.record.id, spill.append(ndjsonRecordLine(kr)));
+          const place = spill.append(ndjsonRecordLine(kr));
+          offsets.push(place.offset);
+          lengths.push(place.length);
+          fingerprints.push(...IdSet.fingerprint(kr.kind, kr.record.id));
           kinds.push(kr.kind);
           standIns.push(tally.standIn(kr.record));
         },
         async commit() {
           const mine: SpillPlace[] = [];
-          for (let i = 0; i < staged.size; i++) {
+          for (let i = 0; i < kinds.length; i++) {
             const kind = kinds[i];
             const standIn = standIns[i];
             // Each id once per kind, the first to arrive.
-            if (kind === undefined || !firstOf(kind, staged.id(i))) continue;
+            if (kind === undefined || !written.addFingerprint(fingerprints.slice(4 * i, 4 * i + 4)))
+              continue;
             if (standIn !== undefined) tally.addStandIn(kind, standIn);
-            mine.push(staged.place(i));
+            mine.push({ offset: offsets[i] ?? 0, length: lengths[i] ?? 0 });
           }
           clear();
           flush();

@@ -25,9 +25,7 @@ import type { TaskOutcome } from './outcome.js';
 import { errorEntry, statusOf } from './outcome.js';
 import type { Task } from './plan.js';
 import { planTasks } from './plan.js';
-import { contentVersion } from './version.js';
-import { VersionSpill } from './version-spill.js';
-import { Places } from '../output/spill-file.js';
+import { ContentHash, contentVersion } from './version.js';
 import type { RecordStage } from '../output/stream.js';
 
 export type { SyncAccount } from './account.js';
@@ -100,7 +98,7 @@ async function syncAccount(
   opts.observer?.accountStarted?.(name, provider);
   const records = new Map<ResourceKind, AnyRecord[]>();
   // When records are not kept, their canonical JSON goes to a temp file for the account's version.
-  const versions = opts.keepRecords === false ? new VersionSpill() : undefined;
+  const versions = opts.keepRecords === false ? new ContentHash() : undefined;
   const outcomes: TaskOutcome[] = [];
   const errors: ErrorEntry[] = [];
   const selected = new Set<ResourceKind>(account.resources ?? RESOURCE_KINDS);
@@ -122,7 +120,7 @@ async function syncAccount(
       status,
       regions,
       disabled_regions: disabled,
-      version: versions?.finish() ?? contentVersion([...records.values()].flat()),
+      version: versions?.version() ?? contentVersion([...records.values()].flat()),
     };
     if (accountId !== undefined) summary.account_id = accountId;
     opts.observer?.accountDone?.(summary);
@@ -171,28 +169,15 @@ async function syncAccount(
   const tasks = planTasks(adapter.fetchers, regions, selected);
   opts.observer?.regionsPlanned?.(name, regions, tasks.length);
   const taskLimit = pLimit(Math.max(1, account.concurrency * (opts.taskFactor ?? 2)));
-  try {
-    await Promise.all(
-      tasks.map((task) =>
-        taskLimit(async () => {
-          const outcome = await runTask(
-            task,
-            session,
-            ctx,
-            { records, versions },
-            errors,
-            opts,
-            log,
-          );
-          outcomes.push(outcome);
-          opts.observer?.taskDone?.(outcome);
-        }),
-      ),
-    );
-  } catch (e) {
-    versions?.close();
-    throw e;
-  }
+  await Promise.all(
+    tasks.map((task) =>
+      taskLimit(async () => {
+        const outcome = await runTask(task, session, ctx, { records, versions }, errors, opts, log);
+        outcomes.push(outcome);
+        opts.observer?.taskDone?.(outcome);
+      }),
+    ),
+  );
   return finish();
 }
 
@@ -200,7 +185,7 @@ async function runTask(
   task: Task<unknown>,
   session: unknown,
   actx: AccountContext,
-  kept: { records: Map<ResourceKind, AnyRecord[]>; versions: VersionSpill | undefined },
+  kept: { records: Map<ResourceKind, AnyRecord[]>; versions: ContentHash | undefined },
   errors: ErrorEntry[],
   opts: SyncOptions,
   log: Logger,
@@ -220,7 +205,7 @@ async function runTask(
     kept.versions === undefined
       ? undefined
       : (opts.observer?.stage?.() ?? collectingStage(opts.observer));
-  const staged = new Places();
+  const staged = new ContentHash();
   const invalid: ErrorEntry[] = [];
   let count = 0;
   try {
@@ -239,7 +224,7 @@ async function runTask(
       // A flat copy of the id: the stores keep it, and a sliced or concatenated id would keep its
       // response body or parts alive.
       (kr.record as { id: string }).id = flatCopy(kr.record.id);
-      kept.versions.stage(kr.record, staged);
+      staged.add(kr.record);
       staging?.add(kr);
       count += 1;
     }
@@ -266,7 +251,7 @@ async function runTask(
     };
   }
   if (kept.versions !== undefined) {
-    kept.versions.commit(staged);
+    kept.versions.merge(staged);
     errors.push(...invalid);
     await staging?.commit();
     return {
