@@ -2,17 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { AnyRecord } from '../model/index.js';
 import { canonicalJson, ContentHash, contentVersion } from './version.js';
 
-const rec = (id: string, extra: Record<string, unknown> = {}): AnyRecord =>
-  ({
-    id,
-    native_id: id,
-    name: id,
-    provider: 'aws',
-    account: 'a',
-    region: 'r',
-    tags: {},
-    ...extra,
-  });
+const rec = (id: string, extra: Record<string, unknown> = {}): AnyRecord => ({
+  id,
+  native_id: id,
+  name: id,
+  provider: 'aws',
+  account: 'a',
+  region: 'r',
+  tags: {},
+  ...extra,
+});
 
 const records = [
   rec('b'),
