@@ -39,6 +39,11 @@ export function refId(
   return nativeId ? resourceId(ctx, kind, nativeId) : undefined;
 }
 
+/** A reference to the region's zone record whose native id is `zone` (undefined when missing or empty). */
+export function zoneRef(ctx: MapContext, zone: string | undefined | null): string | undefined {
+  return typeof zone === 'string' && zone !== '' ? resourceId(ctx, 'zone', zone) : undefined;
+}
+
 /** Splits an id back into its parts; `undefined` when it is not one of ours. */
 export function parseResourceId(
   id: string,

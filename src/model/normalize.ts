@@ -58,3 +58,11 @@ export function toInt(v: string | number | undefined | null): number | undefined
   const n = typeof v === 'number' ? v : Number(v);
   return Number.isInteger(n) ? n : undefined;
 }
+
+/**
+ * The string, or undefined when it is missing, null or empty. A value of another type (a number or an object
+ * where the API documents a string) reads as missing too, so that no mapper calls string methods on it.
+ */
+export function nonEmpty(value: string | undefined | null): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

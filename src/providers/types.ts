@@ -24,6 +24,11 @@ export interface Operation {
   readonly bulky?: boolean;
 }
 
+/** `service:Action`, as errors, logs and metrics name an operation. */
+export function operationName(op: Operation): string {
+  return `${op.service}:${op.action}`;
+}
+
 /** `service:action`, plus `@version` when the operation names one: unique within a provider. */
 export function operationKey(op: Operation): string {
   return op.version === undefined

@@ -2,6 +2,7 @@ import type { LimitFunction } from 'p-limit';
 import { AbortedError, DeepflowCloudError } from '../errors/errors.js';
 import type { Logger } from '../log/logger.js';
 import type { ApiMetrics, CallFn, Operation } from '../providers/types.js';
+import { operationName } from '../providers/types.js';
 import type { Clock } from '../transport/clock.js';
 import { withDeadline } from '../transport/deadline.js';
 import type { RetryBudget, RetryPolicy } from '../transport/retry.js';
@@ -13,10 +14,6 @@ const failedOperation = new WeakMap<DeepflowCloudError, Operation>();
 
 export function operationOf(err: DeepflowCloudError): Operation | undefined {
   return failedOperation.get(err);
-}
-
-export function operationName(op: Operation): string {
-  return `${op.service}:${op.action}`;
 }
 
 export interface CallDeps {

@@ -2,12 +2,17 @@
 import type { BaseFields, MapContext, ResourceKind } from '../../model/index.js';
 import {
   baseFields as commonBaseFields,
-  resourceId,
   tagsFrom,
   toIsoUtc,
 } from '../../model/index.js';
 import type { Operation } from '../types.js';
 import type { AliyunService } from './spec.js';
+
+// Shared by every provider (src/providers/types.ts, src/model).
+export { operationName } from '../types.js';
+import { nonEmpty, zoneRef } from '../../model/index.js';
+
+export { nonEmpty, zoneRef };
 
 /** The RPC API version of each product (one pop-core client per product, version and region). */
 export const API_VERSIONS: Readonly<Record<AliyunService, string>> = {
@@ -51,16 +56,6 @@ export function aliyunOperation(
   return { service, action, required, permission: `${RAM_PREFIX[service]}:${action}` };
 }
 
-/** `service:Action`, as errors and metrics name an operation. */
-export function operationName(op: Operation): string {
-  return `${op.service}:${op.action}`;
-}
-
-/** The string, or undefined when it is missing or empty. */
-export function nonEmpty(value: string | undefined | null): string | undefined {
-  return value === undefined || value === null || value === '' ? undefined : value;
-}
-
 /** Aliyun tags: `Tags.Tag[]` of `{TagKey, TagValue}` (ECS, VPC) or `{Key, Value}` (SLB, RDS). */
 export interface AliyunTag {
   readonly TagKey?: string;
@@ -88,12 +83,6 @@ export function aliyunTime(value: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   const iso = /[zZ]$|[+-]\d{2}:?\d{2}$/.test(v) ? v : `${v.replace(' ', 'T')}Z`;
   return toIsoUtc(iso);
-}
-
-/** A reference to a zone record (native id = ZoneId). */
-export function zoneRef(ctx: MapContext, zoneId: string | undefined): string | undefined {
-  const z = nonEmpty(zoneId);
-  return z === undefined ? undefined : resourceId(ctx, 'zone', z);
 }
 
 // Shared by every provider's mappers (src/model/record.ts).

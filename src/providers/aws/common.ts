@@ -1,7 +1,12 @@
 /** Helpers shared by the AWS kind files. Pure: no I/O, no clock. */
-import type { MapContext } from '../../model/index.js';
-import { nameOrId, refId, tagsFrom } from '../../model/index.js';
+import { nameOrId, tagsFrom } from '../../model/index.js';
 import type { Operation } from '../types.js';
+
+// Shared by every provider (src/providers/types.ts, src/model).
+export { operationName } from '../types.js';
+import { nonEmpty, zoneRef } from '../../model/index.js';
+
+export { nonEmpty, zoneRef };
 
 /** Endpoint service codes (keys of `endpoints` in the config) and IAM action prefixes. */
 export type AwsService = 'ec2' | 'rds' | 'elasticache' | 'elasticloadbalancing' | 'eks' | 'sts';
@@ -9,16 +14,6 @@ export type AwsService = 'ec2' | 'rds' | 'elasticache' | 'elasticloadbalancing' 
 /** An operation whose IAM permission is `<service>:<action>`. */
 export function awsOperation(service: AwsService, action: string, required: boolean): Operation {
   return { service, action, required, permission: `${service}:${action}` };
-}
-
-/** `service:Action`, as errors and metrics name an operation. */
-export function operationName(op: Operation): string {
-  return `${op.service}:${op.action}`;
-}
-
-/** The string, or undefined when it is missing or empty. */
-export function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
 }
 
 /** An AWS tag, whichever SDK it comes from. */
@@ -58,11 +53,6 @@ export function partitionOf(region: string): string {
   if (region.startsWith('us-iso-')) return 'aws-iso';
   if (region.startsWith('eu-isoe-')) return 'aws-iso-e';
   return 'aws';
-}
-
-/** A reference to a zone record (native id = zone name). */
-export function zoneRef(ctx: MapContext, zoneName: string | undefined): string | undefined {
-  return refId(ctx, 'zone', zoneName);
 }
 
 // Shared by every provider's mappers; they live in the model so that no provider copies them.

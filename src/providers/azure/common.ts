@@ -3,6 +3,11 @@ import type { MapContext, ResourceKind } from '../../model/index.js';
 import { resourceId, tagsFrom } from '../../model/index.js';
 import type { Operation } from '../types.js';
 
+// Shared by every provider (src/providers/types.ts, src/model).
+import { nonEmpty, zoneRef } from '../../model/index.js';
+
+export { nonEmpty, zoneRef };
+
 export { baseFields, compact, defined, lookup, refIds } from '../../model/index.js';
 
 /**
@@ -11,14 +16,6 @@ export { baseFields, compact, defined, lookup, refIds } from '../../model/index.
  */
 export function azureOperation(action: string, permission: string, required: boolean): Operation {
   return { service: 'management', action, required, permission };
-}
-
-/**
- * The string, or undefined when it is missing or empty. A value of another type (a number or an object
- * where ARM documents a string) reads as missing too, so that no mapper calls string methods on it.
- */
-export function nonEmpty(value: string | undefined | null): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /**
@@ -89,12 +86,6 @@ export function azureTags(
     ([k]) => k,
     ([, v]) => v,
   );
-}
-
-/** A zone reference: ARM zones are logical names (`1`) within a location. */
-export function zoneRef(ctx: MapContext, zone: string | undefined | null): string | undefined {
-  const z = nonEmpty(zone);
-  return z === undefined ? undefined : resourceId(ctx, 'zone', z);
 }
 
 /** `00-0D-3A-12-34-56` (ARM) → `00:0d:3a:12:34:56`. */

@@ -13,6 +13,12 @@ import {
 import type { Operation } from '../types.js';
 import type { BaiduService } from './spec.js';
 
+// Shared by every provider (src/providers/types.ts, src/model).
+export { operationName } from '../types.js';
+import { nonEmpty, zoneRef } from '../../model/index.js';
+
+export { nonEmpty, zoneRef };
+
 /**
  * An operation. BCE IAM grants per service and permission level, not per API action: a read-only sync needs
  * `READ` (the `bce:*` policy of `check` lists it once).
@@ -23,19 +29,6 @@ export function baiduOperation(
   required: boolean,
 ): Operation {
   return { service, action, required, permission: 'READ' };
-}
-
-/** `service:Action`, as errors and metrics name an operation. */
-export function operationName(op: Operation): string {
-  return `${op.service}:${op.action}`;
-}
-
-/**
- * The string, or undefined when it is missing, null or empty. A value of another type (a number or an object
- * where the API documents a string) reads as missing too, so that no mapper calls string methods on it.
- */
-export function nonEmpty(value: string | undefined | null): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** BCE tags: `[{tagKey, tagValue}]`. */
@@ -58,12 +51,6 @@ export function baiduTime(value: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   const iso = /[zZ]$|[+-]\d{2}:?\d{2}$/.test(v) ? v : `${v.replace(' ', 'T')}Z`;
   return toIsoUtc(iso);
-}
-
-/** A reference to a zone record (native id = zoneName, `cn-bj-a`). */
-export function zoneRef(ctx: MapContext, zoneName: string | undefined): string | undefined {
-  const z = nonEmpty(zoneName);
-  return z === undefined ? undefined : resourceId(ctx, 'zone', z);
 }
 
 /** A reference to an account-wide record (CSN). */

@@ -2,13 +2,18 @@
 import type { BaseFields, MapContext, ResourceKind } from '../../model/index.js';
 import {
   baseFields as commonBaseFields,
-  resourceId,
   tagsFrom,
   toIsoUtc,
 } from '../../model/index.js';
 import type { Operation } from '../types.js';
 import type { HuaweiService } from './spec.js';
 import type * as wire from './wire.js';
+
+// Shared by every provider (src/providers/types.ts, src/model).
+export { operationName } from '../types.js';
+import { nonEmpty, zoneRef } from '../../model/index.js';
+
+export { nonEmpty, zoneRef };
 
 /**
  * An operation: `action` is the API's name in the Huawei API Explorer (`ListServersDetails`); `permission` the
@@ -21,19 +26,6 @@ export function huaweiOperation(
   permission: string,
 ): Operation {
   return { service, action, required, permission };
-}
-
-/** `service:Action`, as errors and metrics name an operation. */
-export function operationName(op: Operation): string {
-  return `${op.service}:${op.action}`;
-}
-
-/**
- * The string, or undefined when it is missing, null or empty. A value of another type (a number or an object
- * where the API documents a string) reads as missing too, so that no mapper calls string methods on it.
- */
-export function nonEmpty(value: string | undefined | null): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** `[{key, value}]` tags (VPC, EIP v3, ELB v3, RDS v3, DCS v2). */
@@ -67,12 +59,6 @@ export function huaweiTime(value: string | undefined | null): string | undefined
   if (v === undefined) return undefined;
   const t = v.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1');
   return toIsoUtc(/[zZ]$|[+-]\d{2}:?\d{2}$/.test(t) ? t : `${t}Z`);
-}
-
-/** A reference to a zone record (native id = the AZ name, `cn-north-4a`). */
-export function zoneRef(ctx: MapContext, zone: string | undefined | null): string | undefined {
-  const z = nonEmpty(zone);
-  return z === undefined ? undefined : resourceId(ctx, 'zone', z);
 }
 
 // Shared by every provider's mappers (src/model/record.ts).

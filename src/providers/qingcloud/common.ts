@@ -15,14 +15,6 @@ export const DESCRIBE_ZONES = qingcloudOperation('DescribeZones', true);
 export const DESCRIBE_VXNETS = qingcloudOperation('DescribeVxnets', true);
 
 /**
- * The string, or undefined when it is missing, null or empty. A value of another type (a number or an object
- * where the API documents a string) reads as missing too, so that no mapper calls string methods on it.
- */
-export function nonEmpty(value: string | undefined | null): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/**
  * The region of a zone, as DeepFlow groups them: the zone id without its last letter (`pek3a` → `pek3`),
  * except `ap*` zones, which are regions of their own (`ap2a`).
  */
@@ -47,6 +39,11 @@ export function zoneRef(ctx: MapContext, zoneId: string | undefined): string | u
 
 // Shared by every provider's mappers (src/model/record.ts).
 import { defined } from '../../model/index.js';
+
+// Shared by every provider (src/providers/types.ts, src/model).
+import { nonEmpty } from '../../model/index.js';
+
+export { nonEmpty };
 export { defined, refIds } from '../../model/index.js';
 
 /** The fields every record has (QingCloud times are ISO-8601 UTC). */

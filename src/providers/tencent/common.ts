@@ -19,6 +19,12 @@ import {
 import type { Operation } from '../types.js';
 import type { TencentService } from './spec.js';
 
+// Shared by every provider (src/providers/types.ts, src/model).
+export { operationName } from '../types.js';
+import { nonEmpty, zoneRef } from '../../model/index.js';
+
+export { nonEmpty, zoneRef };
+
 /** The API version of each product (API 3.0, `X-TC-Version`). */
 export const API_VERSIONS: Readonly<Record<TencentService, string>> = {
   cvm: '2017-03-12',
@@ -38,19 +44,6 @@ export function tencentOperation(
   required: boolean,
 ): Operation {
   return { service, action, required, permission: `${service}:${action}` };
-}
-
-/** `service:Action`, as errors and metrics name an operation. */
-export function operationName(op: Operation): string {
-  return `${op.service}:${op.action}`;
-}
-
-/**
- * The string, or undefined when it is missing, null or empty. A value of another type (a number or an object
- * where the API documents a string) reads as missing too, so that no mapper calls string methods on it.
- */
-export function nonEmpty(value: string | undefined | null): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** Tencent tags: `{Key, Value}` (CVM, VPC) or `{TagKey, TagValue}` (CLB, CDB, Redis, PostgreSQL). */
@@ -80,12 +73,6 @@ export function tencentTime(value: string | undefined | null): string | undefine
   if (v === undefined || v.startsWith('0000')) return undefined;
   const iso = /[zZ]$|[+-]\d{2}:?\d{2}$/.test(v) ? v : `${v.replace(' ', 'T')}+08:00`;
   return toIsoUtc(iso);
-}
-
-/** A reference to a zone record (native id = the zone name, `ap-guangzhou-3`). */
-export function zoneRef(ctx: MapContext, zone: string | undefined | null): string | undefined {
-  const z = nonEmpty(zone);
-  return z === undefined ? undefined : resourceId(ctx, 'zone', z);
 }
 
 /**

@@ -2,12 +2,17 @@
 import type { BaseFields, MapContext, ResourceKind } from '../../model/index.js';
 import {
   baseFields as commonBaseFields,
-  resourceId,
   tagsFrom,
   toIsoUtc,
 } from '../../model/index.js';
 import type { Operation } from '../types.js';
 import type { VolcengineService } from './spec.js';
+
+// Shared by every provider (src/providers/types.ts, src/model).
+export { operationName } from '../types.js';
+import { nonEmpty, zoneRef } from '../../model/index.js';
+
+export { nonEmpty, zoneRef };
 
 /** The OpenAPI `Version` of each service (one generic SDK `Service` per service and region). */
 export const API_VERSIONS: Readonly<Record<VolcengineService, string>> = {
@@ -44,19 +49,6 @@ export function volcOperation(
   return { service, action, required, permission: `${service}:${action}` };
 }
 
-/** `service:Action`, as errors and metrics name an operation. */
-export function operationName(op: Operation): string {
-  return `${op.service}:${op.action}`;
-}
-
-/**
- * The string, or undefined when it is missing, null or empty. A value of another type (a number or an object
- * where the API documents a string) reads as missing too, so that no mapper calls string methods on it.
- */
-export function nonEmpty(value: string | undefined | null): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 /** Volcengine tags: `Tags[]` of `{Key, Value}` (the same in every service). */
 export interface VolcTag {
   readonly Key?: string;
@@ -80,12 +72,6 @@ export function volcTime(value: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   const iso = /[zZ]$|[+-]\d{2}:?\d{2}$/.test(v) ? v : `${v.replace(' ', 'T')}Z`;
   return toIsoUtc(iso);
-}
-
-/** A reference to a zone record (native id = ZoneId). */
-export function zoneRef(ctx: MapContext, zoneId: string | undefined): string | undefined {
-  const z = nonEmpty(zoneId);
-  return z === undefined ? undefined : resourceId(ctx, 'zone', z);
 }
 
 // Shared by every provider's mappers (src/model/record.ts).
