@@ -1,10 +1,6 @@
 /** Helpers shared by the Aliyun kind files. Pure: no I/O, no clock. */
 import type { BaseFields, MapContext, ResourceKind } from '../../model/index.js';
-import {
-  baseFields as commonBaseFields,
-  tagsFrom,
-  toIsoUtc,
-} from '../../model/index.js';
+import { baseFields as commonBaseFields, tagsFrom, toIsoUtc } from '../../model/index.js';
 import type { Operation } from '../types.js';
 import type { AliyunService } from './spec.js';
 

@@ -1,10 +1,6 @@
 /** Helpers shared by the Volcengine kind files. Pure: no I/O, no clock. */
 import type { BaseFields, MapContext, ResourceKind } from '../../model/index.js';
-import {
-  baseFields as commonBaseFields,
-  tagsFrom,
-  toIsoUtc,
-} from '../../model/index.js';
+import { baseFields as commonBaseFields, tagsFrom, toIsoUtc } from '../../model/index.js';
 import type { Operation } from '../types.js';
 import type { VolcengineService } from './spec.js';
 
