@@ -47,7 +47,9 @@ export interface Tally {
 }
 
 export function createTally(): Tally {
-  const counts = new Map<ResourceKind, AnyRecord[]>();
+  // A count per (kind, stand-in), not a reference per record: the lists are built only when asked for, at the
+  // end of the run (so a streamed run's memory does not grow by a slot per record).
+  const counts = new Map<ResourceKind, Map<AnyRecord, number>>();
   const standIns = new Map<string, AnyRecord>();
   const standIn = (r: AnyRecord): AnyRecord => {
     const key = `${r.account}\u0000${r.region}`;
@@ -59,9 +61,12 @@ export function createTally(): Tally {
     return s;
   };
   const addStandIn = (kind: ResourceKind, s: AnyRecord): void => {
-    const list = counts.get(kind) ?? [];
-    list.push(s);
-    counts.set(kind, list);
+    let perStandIn = counts.get(kind);
+    if (perStandIn === undefined) {
+      perStandIn = new Map();
+      counts.set(kind, perStandIn);
+    }
+    perStandIn.set(s, (perStandIn.get(s) ?? 0) + 1);
   };
   return {
     add: (kind, r) => {
@@ -71,7 +76,11 @@ export function createTally(): Tally {
     addStandIn,
     lists() {
       const lists: Record<string, AnyRecord[]> = {};
-      for (const kind of RESOURCE_KINDS) lists[KIND_KEYS[kind]] = counts.get(kind) ?? [];
+      for (const kind of RESOURCE_KINDS) {
+        const list: AnyRecord[] = [];
+        for (const [s, n] of counts.get(kind) ?? []) for (let i = 0; i < n; i++) list.push(s);
+        lists[KIND_KEYS[kind]] = list;
+      }
       return lists as unknown as KindLists;
     },
   };
